@@ -1,0 +1,145 @@
+// Readers shared by every source. Each takes `unknown` and returns a value of the right type or `undefined`,
+// so a source can read any field of any payload without a type check of its own and without throwing.
+
+import type { Notice, ParseContext, Severity } from '../types.js';
+
+/** Caps that keep one hostile payload from blowing up memory or layout. */
+export const LIMITS = {
+  id: 200,
+  title: 300,
+  name: 300,
+  message: 4000,
+  url: 2048,
+  notices: 50,
+  components: 2000,
+  updates: 200,
+} as const;
+
+export type JsonRecord = Record<string, unknown>;
+
+export function isRecord(value: unknown): value is JsonRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The array, or an empty one for anything else (a missing array means empty). */
+export function readArray(value: unknown, max = Infinity): unknown[] {
+  return Array.isArray(value) ? (value.length > max ? value.slice(0, max) : value) : [];
+}
+
+/** The records of an array, skipping nulls and anything else. */
+export function readRecords(value: unknown, max = Infinity): JsonRecord[] {
+  return readArray(value, max).filter(isRecord);
+}
+
+/** Truncates to `max` UTF-16 units without splitting a surrogate pair, marking the cut with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+/** A trimmed, capped, non-empty string; numbers become strings. */
+export function readString(value: unknown, max: number = LIMITS.name): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value !== 'string') return undefined;
+  // Slice before trimming so a multi-megabyte string costs no more than its first few kilobytes.
+  const text = (value.length > max * 4 ? value.slice(0, max * 4) : value).trim();
+  return text ? truncate(text, max) : undefined;
+}
+
+/** An identifier: a non-empty string or a finite number, as a string. */
+export function readId(value: unknown): string | undefined {
+  return readString(value, LIMITS.id);
+}
+
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * An ISO-8601 time (or `YYYY-MM-DD HH:mm:ss`) as ISO-8601 in UTC. A time without a zone is read as
+ * `naiveOffsetMinutes` east of UTC (default: UTC). Anything else, including impossible dates, is `undefined`.
+ */
+export function toUtc(value: unknown, naiveOffsetMinutes = 0): string | undefined {
+  if (typeof value !== 'string' || value.length > 64) return undefined;
+  const match = ISO_DATE_TIME.exec(value.trim());
+  if (!match) return undefined;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', zone] = match;
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return undefined;
+  let offset = naiveOffsetMinutes;
+  if (zone && zone.toUpperCase() !== 'Z') {
+    const sign = zone.startsWith('-') ? -1 : 1;
+    const digits = zone.slice(1).replace(':', '');
+    offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0'));
+  } else if (zone) {
+    offset = 0;
+  }
+  const ms = Number(`0.${frac}`) * 1000;
+  const time = Date.UTC(Number(y), month - 1, day, hour, minute, second, ms) - offset * 60_000;
+  const date = new Date(time);
+  // Date.UTC rolls 31 February over into March; a real timestamp never needs that.
+  if (Number.isNaN(time) || new Date(Date.UTC(Number(y), month - 1, day)).getUTCDate() !== day) return undefined;
+  return date.toISOString();
+}
+
+/** A link safe to put in `href`: an absolute `http:` or `https:` URL, or `undefined`. */
+export function safeUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > LIMITS.url) return undefined;
+  let url: URL;
+  try {
+    // No base: relative and protocol-relative (`//evil.example`) links are rejected, not resolved.
+    url = new URL(value.trim());
+  } catch {
+    return undefined;
+  }
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+}
+
+/** Higher is worse. Also the banner's order: critical, major, minor, maintenance, none. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = {
+  none: 0,
+  maintenance: 1,
+  minor: 2,
+  major: 3,
+  critical: 4,
+};
+
+/** The worse of two severities. */
+export function worse(a: Severity, b: Severity): Severity {
+  return SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a;
+}
+
+/** Most severe first, then most recently updated; stable otherwise. */
+export function sortNotices(notices: Notice[]): Notice[] {
+  return notices.sort(
+    (a, b) =>
+      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+      (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''),
+  );
+}
+
+const DONE_PHASES = new Set(['resolved', 'postmortem', 'completed', 'cancelled']);
+
+/**
+ * Whether a notice belongs on a banner: an incident not yet resolved, maintenance in progress or verifying,
+ * or maintenance due to start within the lead window (and not already past its end).
+ */
+export function isShowable(notice: Notice, context: ParseContext): boolean {
+  if (DONE_PHASES.has(notice.phase)) return false;
+  if (notice.kind === 'incident' || notice.phase !== 'scheduled') return true;
+  const now = context.now.getTime();
+  if (notice.scheduledEnd && Date.parse(notice.scheduledEnd) <= now) return false;
+  if (!notice.scheduledStart) return true;
+  return Date.parse(notice.scheduledStart) - now <= context.maintenanceLead;
+}
+
+/** The notices a banner should show, in banner order, capped. */
+export function selectNotices(notices: Notice[], context: ParseContext): Notice[] {
+  return sortNotices(notices.filter((notice) => isShowable(notice, context))).slice(0, LIMITS.notices);
+}

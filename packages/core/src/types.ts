@@ -1,0 +1,157 @@
+/**
+ * How bad things are. `maintenance` is planned work; `none` is an incident the provider marked as having no
+ * impact (support chat down, say).
+ */
+export type Severity = 'none' | 'minor' | 'major' | 'critical' | 'maintenance';
+
+/** The overall state of a status page, as its provider rolls it up. */
+export type Indicator = Severity;
+
+/**
+ * Where a notice is in its life, normalised across providers. Incidents move through `investigating`,
+ * `identified`, `monitoring` and `resolved` (`postmortem` counts as resolved); maintenance through `scheduled`,
+ * `in_progress`, `verifying` and `completed`. A value a provider adds later becomes `unknown`.
+ */
+export type Phase =
+  | 'investigating'
+  | 'identified'
+  | 'monitoring'
+  | 'resolved'
+  | 'postmortem'
+  | 'scheduled'
+  | 'in_progress'
+  | 'verifying'
+  | 'completed'
+  | 'cancelled'
+  | 'unknown';
+
+/** The state of one component, normalised across providers. */
+export type ComponentStatus =
+  | 'operational'
+  | 'degraded'
+  | 'partial_outage'
+  | 'major_outage'
+  | 'maintenance'
+  | 'unknown';
+
+/** One component (service) of a status page. */
+export interface Component {
+  /** The provider's id. Components are matched by id, never by name (names change and get group prefixes). */
+  id: string;
+  name: string;
+  status: ComponentStatus;
+  /** The id of the group this component belongs to, if any. */
+  groupId?: string;
+  /** For a group: the ids of its children. Present only on groups. */
+  childIds?: string[];
+}
+
+/** One thing a banner may show: an unresolved incident, or maintenance that is due or under way. */
+export interface Notice {
+  /** The provider's id for the incident or maintenance. */
+  id: string;
+  kind: 'incident' | 'maintenance';
+  /** Plain text. Render it as text, never as HTML. */
+  title: string;
+  severity: Severity;
+  phase: Phase;
+  /** The latest update, as plain text with paragraph breaks (`\n\n`) kept and no markup left. */
+  message?: string;
+  /** ISO-8601 in UTC. When the latest update was posted. */
+  updatedAt?: string;
+  /** ISO-8601 in UTC. When the incident started or the maintenance began. */
+  startedAt?: string;
+  /** ISO-8601 in UTC. When maintenance is due to start. */
+  scheduledStart?: string;
+  /** ISO-8601 in UTC. When maintenance is due to end. */
+  scheduledEnd?: string;
+  /** A link to the notice on the status page; only ever `http:` or `https:`. */
+  url?: string;
+  /** Ids of the components it affects (see {@link Component.id}). */
+  componentIds: string[];
+  /**
+   * Changes whenever the notice gets a new update or its severity changes. A dismissal is kept for one
+   * `id` + `revision`, so a dismissed banner comes back when there is news.
+   */
+  revision: string;
+}
+
+/** A status page normalised to what a banner needs. */
+export interface StatusSnapshot {
+  /** The provider whose format was read, e.g. `statuspage`. */
+  provider: string;
+  page: {
+    name?: string;
+    /** The status page itself; only ever `http:` or `https:`. */
+    url?: string;
+  };
+  /** The page's overall state. */
+  indicator: Indicator;
+  /** What a banner should show, most severe first, then most recently updated. */
+  notices: Notice[];
+  components: Component[];
+  /**
+   * A monotonic version, when the source provides one (the native protocol does). A client ignores a
+   * snapshot older than the one it shows.
+   */
+  version?: number;
+}
+
+/** Options for {@link parseStatus}. */
+export interface ParseOptions {
+  /** A provider id (`statuspage`, `native`); detected from the payload when absent. */
+  provider?: string;
+  /** The time to judge the lead window against. Default: now. */
+  now?: Date;
+  /** How far ahead scheduled maintenance becomes a notice, in seconds. Default 86 400 (24 h). */
+  maintenanceLead?: number;
+}
+
+/** What a provider source receives besides the payload. */
+export interface ParseContext {
+  now: Date;
+  /** In milliseconds. */
+  maintenanceLead: number;
+}
+
+/**
+ * A status-page format. Sources are pure: they read a payload and say which URLs to try, and never fetch.
+ */
+export interface StatusSource {
+  /** The provider id reported in {@link StatusSnapshot.provider}. */
+  id: string;
+  /** Whether a parsed JSON payload looks like this provider's. Cheap, and never throws. */
+  detect(payload: unknown): boolean;
+  /** Reads a payload. Throws `StatusFormatError` when it cannot. */
+  parse(payload: unknown, context: ParseContext): StatusSnapshot;
+  /** The endpoint to fetch for a base URL of this provider's page, or undefined when `url` is already one. */
+  endpoint?(url: URL): URL | undefined;
+}
+
+/**
+ * Where a client keeps dismissals and the last good snapshot. Every method may reject; the client treats a
+ * failure as "nothing stored" and never lets it reach the page.
+ */
+export interface StatusStorage {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+}
+
+/** The phases of a client's life. */
+export type ClientStatus = 'loading' | 'ready' | 'error' | 'stopped';
+
+/** What a client knows at a moment. A new object whenever anything in it changes. */
+export interface StatusState {
+  status: ClientStatus;
+  /** The latest good snapshot, from the network or from storage. */
+  snapshot?: StatusSnapshot;
+  /** The notices to show: those of the snapshot that match the component filter and are not dismissed. */
+  notices: Notice[];
+  /** The last failure, cleared by the next success. */
+  error?: Error;
+  /** Epoch milliseconds when the snapshot was fetched. */
+  fetchedAt?: number;
+}
+
+/** A listener passed to `subscribe`. */
+export type StatusListener = (state: StatusState) => void;

@@ -1,0 +1,31 @@
+// The "never break the host" oracle: everything that reaches window.onerror or unhandledrejection.
+
+export interface PageErrorTrap {
+  readonly errors: unknown[];
+  stop(): void;
+}
+
+/** Records uncaught errors and unhandled rejections until `stop()`. */
+export function trapPageErrors(): PageErrorTrap {
+  const errors: unknown[] = [];
+  const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
+  const onRejection = (event: PromiseRejectionEvent) => errors.push(event.reason);
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  return {
+    errors,
+    stop() {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    },
+  };
+}
+
+/** Resolves when `predicate` holds, polling each animation frame; rejects after `timeout` ms. */
+export async function waitFor(predicate: () => boolean, timeout = 4000, what = 'condition'): Promise<void> {
+  const start = performance.now();
+  while (!predicate()) {
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}

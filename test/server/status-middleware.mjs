@@ -1,0 +1,109 @@
+// A status server for the browser tests, mounted in web-test-runner's dev server. Real HTTP, real faults:
+// tests configure named endpoints over HTTP and the browser fetches them like any status page.
+//
+//   GET  /__fixtures/real/<path>   a file from the shared real captures (../shared/fixtures/real)
+//   GET  /__fixtures/local/<path>  a file from test/fixtures
+//   PUT  /__status/<name>          configure endpoint <name> (JSON body, see `EndpointConfig` in helpers)
+//   GET  /__status/<name>          answer as configured, and log the request
+//   GET  /__status/<name>/log      the requests it saw: [{ at, headers }]
+//   DELETE /__status/<name>        forget it
+
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../..');
+export const realFixturesDir = path.resolve(
+  process.env.STATUS_BANNER_FIXTURES ?? path.join(repoRoot, '../shared/fixtures/real'),
+);
+const localFixturesDir = path.join(repoRoot, 'test/fixtures');
+
+const endpoints = new Map();
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function safeJoin(dir, rel) {
+  const file = path.resolve(dir, rel);
+  return file.startsWith(dir + path.sep) ? file : undefined;
+}
+
+async function fixtureBody(ref) {
+  const [kind, ...rest] = ref.split('/');
+  const dir = kind === 'real' ? realFixturesDir : kind === 'local' ? localFixturesDir : undefined;
+  const file = dir && safeJoin(dir, rest.join('/'));
+  if (!file) throw new Error(`bad fixture reference ${ref}`);
+  return readFile(file, 'utf8');
+}
+
+async function answer(ctx, name) {
+  const endpoint = endpoints.get(name);
+  if (!endpoint) {
+    ctx.status = 404;
+    ctx.body = 'no such test endpoint';
+    return;
+  }
+  endpoint.log.push({ at: Date.now(), headers: { ...ctx.request.headers } });
+  // A script of responses, one per request, the last one repeating.
+  const step = endpoint.steps[Math.min(endpoint.log.length - 1, endpoint.steps.length - 1)];
+  if (step.hang) {
+    // Never answer; the client must time out on its own.
+    ctx.respond = false;
+    return;
+  }
+  if (step.delayMs) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
+  const body = step.fixture ? await fixtureBody(step.fixture) : typeof step.body === 'string' ? step.body : JSON.stringify(step.body ?? null);
+  ctx.set('Access-Control-Allow-Origin', '*');
+  for (const [key, value] of Object.entries(step.headers ?? {})) ctx.set(key, value);
+  if (!step.headers?.['Content-Type']) ctx.set('Content-Type', 'application/json; charset=utf-8');
+  const status = step.status ?? 200;
+  if (step.etag && status === 200) {
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    ctx.set('ETag', etag);
+    ctx.set('Cache-Control', step.cacheControl ?? 'no-cache');
+    if (ctx.request.headers['if-none-match'] === etag) {
+      ctx.status = 304;
+      return;
+    }
+  } else {
+    ctx.set('Cache-Control', step.cacheControl ?? 'no-store');
+  }
+  ctx.status = status;
+  ctx.body = status === 204 || status === 304 ? null : body;
+}
+
+/** Koa middleware for @web/dev-server. */
+export async function statusMiddleware(ctx, next) {
+  const url = new URL(ctx.url, 'http://localhost');
+  if (url.pathname.startsWith('/__fixtures/')) {
+    try {
+      ctx.body = await fixtureBody(decodeURIComponent(url.pathname.slice('/__fixtures/'.length)));
+      ctx.type = 'application/json';
+    } catch {
+      ctx.status = 404;
+    }
+    return;
+  }
+  if (!url.pathname.startsWith('/__status/')) return next();
+  const [name, sub] = url.pathname.slice('/__status/'.length).split('/');
+  if (ctx.method === 'PUT') {
+    const config = JSON.parse(await readBody(ctx.req));
+    endpoints.set(name, { steps: Array.isArray(config.steps) ? config.steps : [config], log: [] });
+    ctx.status = 204;
+  } else if (ctx.method === 'DELETE') {
+    endpoints.delete(name);
+    ctx.status = 204;
+  } else if (sub === 'log') {
+    ctx.body = endpoints.get(name)?.log ?? [];
+  } else if (ctx.method === 'OPTIONS') {
+    ctx.set('Access-Control-Allow-Origin', '*');
+    ctx.status = 204;
+  } else {
+    await answer(ctx, name);
+  }
+}
