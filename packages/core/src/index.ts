@@ -1,6 +1,17 @@
 export { parseStatus } from './parse-status.js';
-export { StatusFormatError, StatusFetchError } from './errors.js';
-export type { StatusFormatErrorType, StatusFetchErrorType } from './errors.js';
+export { createStatusClient, resolveEndpoint } from './create-status-client.js';
+export type { StatusClient, StatusClientOptions } from './create-status-client.js';
+export { filterNotices, parseSelectors } from './filter-notices.js';
+export { browserEnvironment } from './environment.js';
+export type { StatusEnvironment } from './environment.js';
+export { createIndexedDbStorage, DATABASE_NAME } from './persistence/idb-storage.js';
+export type { IndexedDbStorageOptions } from './persistence/idb-storage.js';
+export { createMemoryStorage } from './persistence/memory-storage.js';
+export { backoffDelay } from './transports/backoff.js';
+export type { BackoffOptions } from './transports/backoff.js';
+export { SEVERITY_RANK } from './sources/normalize.js';
+export { StatusFetchError, StatusFormatError } from './errors.js';
+export type { StatusFetchErrorType, StatusFormatErrorType } from './errors.js';
 export type {
   ClientStatus,
   Component,

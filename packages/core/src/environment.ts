@@ -1,0 +1,40 @@
+/**
+ * What a client needs to know about the page it runs in. Swappable, so tests (and workers, and server
+ * rendering) can say "hidden" or "offline" without a real tab.
+ */
+export interface StatusEnvironment {
+  /** Whether the page can be seen; hidden tabs make no requests. */
+  isVisible(): boolean;
+  /** Whether the device believes it is online. Only a hint: `true` proves nothing. */
+  isOnline(): boolean;
+  /** Calls `onChange` whenever visibility or connectivity changes; returns the function that stops it. */
+  subscribe(onChange: () => void): () => void;
+}
+
+/**
+ * The real page's visibility and connectivity, read on demand and listened to only while subscribed. Outside
+ * a browser document (Node, server rendering, workers) it reports visible and online and listens to nothing.
+ */
+export function browserEnvironment(): StatusEnvironment {
+  const doc = typeof document === 'undefined' ? undefined : document;
+  const win = typeof window === 'undefined' ? undefined : window;
+  return {
+    isVisible: () => doc?.visibilityState !== 'hidden',
+    isOnline: () => (typeof navigator === 'undefined' ? true : navigator.onLine !== false),
+    subscribe(onChange) {
+      if (!doc || !win) return () => {};
+      const listener = () => onChange();
+      doc.addEventListener('visibilitychange', listener);
+      win.addEventListener('online', listener);
+      win.addEventListener('offline', listener);
+      // A page restored from the back/forward cache may have missed every other event.
+      win.addEventListener('pageshow', listener);
+      return () => {
+        doc.removeEventListener('visibilitychange', listener);
+        win.removeEventListener('online', listener);
+        win.removeEventListener('offline', listener);
+        win.removeEventListener('pageshow', listener);
+      };
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// One config for every package: each package's ESM build (dependencies external) and the element's
+// self-contained, minified script-tag file.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+// ES2022 keeps `#private` fields native; transpiled, each becomes a WeakMap and costs bytes in every file.
+const typescript = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
+const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+/** Collapses the whitespace and comments of css`` templates, which no JS minifier touches. */
+const minifyCss = () => ({
+  name: 'minify-css',
+  transform(code, id) {
+    if (!id.endsWith('styles.ts')) return null;
+    return {
+      code: code.replace(/css`([^`]*)`/g, (_, body) =>
+        `css\`${body
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};:,>])\s*/g, '$1')
+          .replace(/;}/g, '}')
+          .trim()}\``,
+      ),
+      map: null,
+    };
+  },
+});
+
+/** A package's ESM build: one file per module, its dependencies left to the user's bundler. */
+const esm = (pkg) => ({
+  input: `packages/${pkg}/src/index.ts`,
+  external,
+  output: {
+    dir: `packages/${pkg}/dist`,
+    format: 'es',
+    sourcemap: true,
+    preserveModules: true,
+    preserveModulesRoot: `packages/${pkg}/src`,
+  },
+  plugins: [typescript()],
+});
+
+export default [
+  esm('core'),
+  esm('element'),
+  {
+    // The script tag: Lit and the core bundled in, registered on load. A classic script (IIFE) so
+    // `document.currentScript` can read its data-* attributes.
+    input: 'packages/element/src/script-tag.ts',
+    output: {
+      file: 'packages/element/dist/status-banner.min.js',
+      format: 'iife',
+      sourcemap: true,
+      plugins: [terser({ ecma: 2022, compress: { passes: 3 }, format: { comments: false } })],
+    },
+    plugins: [nodeResolve({ browser: true, exportConditions: ['status-banner-source'] }), minifyCss(), typescript()],
+  },
+];
