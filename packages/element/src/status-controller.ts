@@ -43,11 +43,16 @@ export class StatusController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#connected = false;
-    this.#stop();
+    // Moving the element (remove, then insert elsewhere in the same task) must not restart the client and
+    // blank the banner: stop only if it is still out of the document once the current task's DOM work is done.
+    queueMicrotask(() => {
+      if (!this.#connected) this.#stop();
+    });
   }
 
   #start(): void {
     if (!this.#options || this.#client) return;
+    // Created here, never at construction: a disconnected or server-rendered element makes no requests.
     const client = createStatusClient(this.#options);
     this.#client = client;
     this.#unsubscribe = client.subscribe((state) => this.#set(state));

@@ -1,0 +1,169 @@
+// The demo "app" server: index.html with the status server's URL filled in, and the element's script-tag
+// bundle. Plain node:http, no framework. `npm start` runs it next to the status server (scripts/start.mjs).
+//
+// Run alone: STATUS_URL=http://127.0.0.1:8081 node examples/html/serve.mjs   (env PORT, default 8080)
+
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The port the page server asks for when none is given. */
+export const DEFAULT_PAGE_PORT = 8080;
+
+/** Where `npm run build` writes the self-registering script-tag bundle. */
+export const DEFAULT_SCRIPT_FILE = path.resolve(here, '../../packages/element/dist/status-banner.min.js');
+
+const DEFAULT_PAGE_FILE = path.join(here, 'index.html');
+const repoRoot = path.resolve(here, '../..');
+
+/**
+ * @typedef {object} PageServerOptions
+ * @property {string} statusUrl Base URL of the status server, written into the page's `data-src`.
+ * @property {number} [port] Port to listen on (default 8080). 0 asks the OS for one; a taken port falls back to
+ *   an OS-assigned one.
+ * @property {string} [host] Interface to bind (default `127.0.0.1`).
+ * @property {string} [scriptFile] The bundle served as `/status-banner.min.js` (default the element's dist build).
+ * @property {string} [pageFile] The page served as `/` (default `examples/html/index.html`).
+ */
+
+/**
+ * Starts the demo page server. `GET /` answers the page with every `%STATUS_URL%` replaced by `statusUrl`;
+ * `GET /status-banner.min.js` answers the built bundle, or a 500 saying to run `npm run build` when it is missing.
+ * Both files are read on every request, so a rebuild or an edit shows on reload.
+ *
+ * @param {PageServerOptions} options
+ * @returns {Promise<{ url: string, close: () => Promise<void> }>} Resolves once the server is listening.
+ *
+ * @example
+ * const page = await createPageServer({ port: 0, statusUrl: 'http://127.0.0.1:8081' });
+ * console.log(`open ${page.url}/`);
+ */
+export async function createPageServer({
+  statusUrl,
+  port = DEFAULT_PAGE_PORT,
+  host = '127.0.0.1',
+  scriptFile = DEFAULT_SCRIPT_FILE,
+  pageFile = DEFAULT_PAGE_FILE,
+}) {
+  if (typeof statusUrl !== 'string' || !/^https?:\/\//.test(statusUrl)) {
+    throw new TypeError(`statusUrl must be an http(s) URL, not ${statusUrl}`);
+  }
+  const files = {
+    '/status-banner.min.js': { file: scriptFile, type: 'application/javascript; charset=utf-8' },
+    '/status-banner.min.js.map': { file: `${scriptFile}.map`, type: 'application/json; charset=utf-8' },
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      if (!res.headersSent) send(req, res, 500, 'text/plain; charset=utf-8', `Internal error: ${error.message}\n`);
+      else res.destroy();
+    });
+  });
+
+  async function handle(req, res) {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      send(req, res, 405, 'text/plain; charset=utf-8', `${req.method} is not supported\n`);
+      return;
+    }
+    if (pathname === '/' || pathname === '/index.html') {
+      const html = await readFile(pageFile, 'utf8');
+      send(req, res, 200, 'text/html; charset=utf-8', html.replaceAll('%STATUS_URL%', escapeAttribute(statusUrl)));
+      return;
+    }
+    const asset = Object.hasOwn(files, pathname) ? files[pathname] : undefined;
+    if (!asset) {
+      send(req, res, 404, 'text/plain; charset=utf-8', `Not found: ${pathname}\n`);
+      return;
+    }
+    let body;
+    try {
+      body = await readFile(asset.file);
+    } catch (error) {
+      if (error.code !== 'ENOENT') throw error;
+      if (pathname.endsWith('.map')) {
+        send(req, res, 404, 'text/plain; charset=utf-8', `Not found: ${pathname}\n`);
+        return;
+      }
+      const relative = path.relative(repoRoot, asset.file);
+      send(req, res, 500, 'text/plain; charset=utf-8', `${relative} is missing. Run \`npm run build\` first, then reload.\n`);
+      return;
+    }
+    send(req, res, 200, asset.type, body);
+  }
+
+  const boundPort = await listen(server, port, host);
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`,
+    close() {
+      return new Promise((resolve, reject) => {
+        if (!server.listening) {
+          resolve();
+          return;
+        }
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function send(req, res, status, type, body) {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': String(bytes.length),
+    // Always revalidate, so a rebuilt bundle is picked up on reload.
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(req.method === 'HEAD' ? undefined : bytes);
+}
+
+function escapeAttribute(value) {
+  return value.replace(/[&"'<>]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Listens on `port`, or on an OS-assigned port when that one is taken. Resolves with the bound port. */
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    const onError = (error) => {
+      if (error.code === 'EADDRINUSE' && port !== 0) {
+        port = 0;
+        server.listen(0, host);
+        return;
+      }
+      server.off('listening', onListening);
+      reject(error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve(server.address().port);
+    };
+    server.on('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+async function main() {
+  const raw = process.env.PORT;
+  const port = raw ? Number(raw) : DEFAULT_PAGE_PORT;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT=${raw} is not valid`);
+  const page = await createPageServer({ port, statusUrl: process.env.STATUS_URL ?? 'http://127.0.0.1:8081' });
+  console.log(`demo page ${page.url}/ (status from ${process.env.STATUS_URL ?? 'http://127.0.0.1:8081'})`);
+  const stop = () => page.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error.message);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,371 @@
+import { expect } from '@open-wc/testing';
+import {
+  createIndexedDbStorage,
+  createMemoryStorage,
+  createStatusClient,
+  resolveEndpoint,
+  StatusFetchError,
+  type StatusClient,
+  type StatusClientOptions,
+  type StatusEnvironment,
+  type StatusState,
+  type StatusStorage,
+} from '@status-banner/core';
+import { trapPageErrors, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
+import { nativePayload } from '../../../test/helpers/payloads.js';
+import { configure, endpoint, requestLog } from '../../../test/helpers/status-server.js';
+
+/** Visibility and connectivity the test controls. */
+function controlledEnvironment() {
+  let visible = true;
+  let online = true;
+  const listeners = new Set<() => void>();
+  const environment: StatusEnvironment = {
+    isVisible: () => visible,
+    isOnline: () => online,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return {
+    environment,
+    set(next: { visible?: boolean; online?: boolean }) {
+      visible = next.visible ?? visible;
+      online = next.online ?? online;
+      for (const listener of listeners) listener();
+    },
+    get listeners() {
+      return listeners.size;
+    },
+  };
+}
+
+const clients: StatusClient[] = [];
+
+function client(options: StatusClientOptions): StatusClient {
+  const created = createStatusClient({ storage: createMemoryStorage(), random: () => 0, ...options });
+  clients.push(created);
+  return created;
+}
+
+/** Keeps a client running (a client polls only while someone listens). */
+function keep(target: StatusClient): StatusClient {
+  target.subscribe(() => {});
+  return target;
+}
+
+/** Resolves with the first state (current or future) that satisfies `predicate`. */
+function until(target: StatusClient, predicate: (state: StatusState) => boolean, timeout = 4000): Promise<StatusState> {
+  return new Promise((resolve, reject) => {
+    if (predicate(target.getSnapshot())) return resolve(target.getSnapshot());
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`timed out; last state ${JSON.stringify(target.getSnapshot())}`));
+    }, timeout);
+    const stop = target.subscribe((state) => {
+      if (!predicate(state)) return;
+      clearTimeout(timer);
+      stop();
+      resolve(state);
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('createStatusClient', () => {
+  let trap: PageErrorTrap;
+  beforeEach(() => {
+    trap = trapPageErrors();
+  });
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.destroy();
+    trap.stop();
+    expect(trap.errors, 'errors that reached window').to.deep.equal([]);
+  });
+
+  it('does nothing until subscribed, then fetches and reports the snapshot', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'major', title: 'API down' }]) });
+    const c = client({ src });
+    await sleep(50);
+    expect(await requestLog(src)).to.have.length(0);
+    expect(c.getSnapshot().status).to.equal('loading');
+    const state = await until(c, (s) => s.status === 'ready');
+    expect(state.snapshot?.provider).to.equal('native');
+    expect(state.notices.map((n) => [n.id, n.severity, n.title])).to.deep.equal([['a', 'major', 'API down']]);
+    expect(state.fetchedAt).to.be.closeTo(Date.now(), 2000);
+  });
+
+  it('keeps the same state object and notifies nobody when the payload is unchanged', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a' }]), etag: true });
+    const c = client({ src });
+    const first = await until(c, (s) => s.status === 'ready');
+    let calls = 0;
+    const stop = c.subscribe(() => (calls += 1));
+    await c.refresh();
+    await c.refresh();
+    stop();
+    expect(calls).to.equal(0);
+    expect(c.getSnapshot()).to.equal(first);
+    const log = await requestLog(src);
+    expect(log.length).to.be.at.least(3);
+    // The browser revalidated with the ETag it cached; nothing hand-set it.
+    expect(log.slice(1).every((r) => r.headers['if-none-match']?.startsWith('"'))).to.equal(true);
+  });
+
+  it('reports a 500 as an error with no notices, and retries with backoff', async () => {
+    const src = await endpoint({ status: 500, body: 'oops' });
+    const c = keep(client({ src, random: () => 0 }));
+    const state = await until(c, (s) => s.status === 'error');
+    expect(state.notices).to.deep.equal([]);
+    expect(state.error).to.be.instanceOf(StatusFetchError);
+    expect((state.error as StatusFetchError).type).to.equal('http');
+    expect((state.error as StatusFetchError).status).to.equal(500);
+    // random() = 0 makes every backoff delay 0: the client keeps retrying.
+    await sleep(150);
+    expect((await requestLog(src)).length).to.be.at.least(2);
+  });
+
+  it('waits as long as Retry-After says', async () => {
+    const src = await endpoint({ status: 503, headers: { 'Retry-After': '120' } }, { body: nativePayload([]) });
+    const c = keep(client({ src, random: () => 0 }));
+    await until(c, (s) => s.status === 'error');
+    await sleep(300);
+    expect(await requestLog(src)).to.have.length(1);
+  });
+
+  it('stops for good on a 404, with one console warning', async () => {
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const src = await endpoint({ status: 404, body: 'not found' });
+      const c = keep(client({ src, random: () => 0 }));
+      const state = await until(c, (s) => s.status === 'error');
+      expect((state.error as StatusFetchError).status).to.equal(404);
+      await c.refresh();
+      await sleep(200);
+      expect(await requestLog(src)).to.have.length(1);
+      // A second client on another 404 does not warn again: one line per failure class per page.
+      const other = client({ src: await endpoint({ status: 404 }) });
+      await until(other, (s) => s.status === 'error');
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.filter((w) => String(w[0]).includes('HTTP 404'))).to.have.length(1);
+  });
+
+  it('treats HTML instead of JSON as a format error, not an outage', async () => {
+    const src = await endpoint({ body: '<!doctype html><title>Captive portal</title>', headers: { 'Content-Type': 'text/html' } });
+    const c = client({ src, random: () => 0.5 });
+    const state = await until(c, (s) => s.status === 'error');
+    expect((state.error as StatusFetchError).type).to.equal('format');
+    expect(state.snapshot).to.equal(undefined);
+    expect(state.notices).to.deep.equal([]);
+  });
+
+  it('gives up on an endpoint that never answers', async () => {
+    const src = await endpoint({ hang: true });
+    const c = client({ src, timeout: 200, random: () => 0.99 });
+    const state = await until(c, (s) => s.status === 'error');
+    expect((state.error as StatusFetchError).type).to.equal('timeout');
+  });
+
+  it('refuses a payload larger than maxBytes', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a', message: 'x'.repeat(5000) }]) });
+    const c = client({ src, maxBytes: 1000, random: () => 0.99 });
+    const state = await until(c, (s) => s.status === 'error');
+    expect((state.error as StatusFetchError).type).to.equal('too-large');
+  });
+
+  it('keeps the last good snapshot when the endpoint starts failing', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'critical' }]) });
+    const c = client({ src, random: () => 0.99 });
+    await until(c, (s) => s.status === 'ready');
+    await configure(src, { status: 502 });
+    await c.refresh();
+    const state = c.getSnapshot();
+    expect(state.error).to.be.instanceOf(StatusFetchError);
+    expect(state.notices.map((n) => n.id)).to.deep.equal(['a']);
+  });
+
+  it('ignores a snapshot older than the one it shows', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'new' }], { version: 7 }) });
+    const c = client({ src, random: () => 0.99 });
+    await until(c, (s) => s.snapshot?.version === 7);
+    await configure(src, { body: nativePayload([{ id: 'old' }], { version: 6 }) });
+    await c.refresh();
+    expect(c.getSnapshot().notices.map((n) => n.id)).to.deep.equal(['new']);
+    await configure(src, { body: nativePayload([{ id: 'newer' }], { version: 8 }) });
+    await c.refresh();
+    expect(c.getSnapshot().notices.map((n) => n.id)).to.deep.equal(['newer']);
+  });
+
+  it('filters notices by component id, name and group', async () => {
+    const src = await endpoint({
+      body: nativePayload(
+        [
+          { id: 'api', componentIds: ['c-api'] },
+          { id: 'db', componentIds: ['c-db'] },
+          { id: 'web', componentIds: ['c-web'] },
+        ],
+        {
+          components: [
+            { id: 'c-api', name: 'API', status: 'degraded' },
+            { id: 'c-data', name: 'Data', status: 'operational', childIds: ['c-db'] },
+            { id: 'c-db', name: 'Database', status: 'degraded', groupId: 'c-data' },
+            { id: 'c-web', name: 'Website', status: 'degraded' },
+          ],
+        },
+      ),
+    });
+    const byName = client({ src, components: ['api'] });
+    expect((await until(byName, (s) => s.status === 'ready')).notices.map((n) => n.id)).to.deep.equal(['api']);
+    const byGroup = client({ src, components: ['Data', 'c-web'] });
+    expect((await until(byGroup, (s) => s.status === 'ready')).notices.map((n) => n.id).sort()).to.deep.equal(['db', 'web']);
+  });
+
+  it('makes no request while hidden or offline, and revalidates when visible again', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a' }]) });
+    const env = controlledEnvironment();
+    env.set({ visible: false });
+    const c = client({ src, environment: env.environment });
+    const stop = c.subscribe(() => {});
+    await sleep(300);
+    expect(await requestLog(src)).to.have.length(0);
+    env.set({ visible: true, online: false });
+    await sleep(200);
+    expect(await requestLog(src)).to.have.length(0);
+    env.set({ online: true });
+    await until(c, (s) => s.status === 'ready');
+    expect(await requestLog(src)).to.have.length(1);
+    stop();
+    expect(env.listeners).to.equal(0);
+  });
+
+  it('stops every request, timer and listener on destroy', async () => {
+    const src = await endpoint({ status: 500 });
+    const env = controlledEnvironment();
+    const c = keep(client({ src, environment: env.environment, random: () => 0 }));
+    await until(c, (s) => s.status === 'error');
+    await sleep(50);
+    expect((await requestLog(src)).length, 'retrying before destroy').to.be.at.least(2);
+    c.destroy();
+    const seen = (await requestLog(src)).length;
+    await sleep(200);
+    expect((await requestLog(src)).length).to.equal(seen);
+    expect(env.listeners).to.equal(0);
+    expect(c.getSnapshot().status).to.equal('stopped');
+  });
+
+  it('never throws for a src that is not a URL', async () => {
+    const c = client({ src: 'http://[not a url' });
+    expect(c.getSnapshot().status).to.equal('error');
+    expect(c.getSnapshot().error).to.be.instanceOf(TypeError);
+    c.subscribe(() => {})();
+    await c.refresh();
+  });
+
+  it('resolves a bare status-page origin to its Statuspage summary', () => {
+    expect(resolveEndpoint('https://www.githubstatus.com')).to.equal('https://www.githubstatus.com/api/v2/summary.json');
+    expect(resolveEndpoint('https://example.com/status.json')).to.equal('https://example.com/status.json');
+    expect(resolveEndpoint('/__status/x')).to.equal(new URL('/__status/x', location.href).href);
+  });
+
+  describe('dismissals and storage', () => {
+    const dbName = () => `status-banner-test-${Math.random().toString(36).slice(2)}`;
+
+    it('hides a dismissed notice across clients (a reload) in real IndexedDB until it has news', async () => {
+      const databaseName = dbName();
+      const src = await endpoint({
+        body: nativePayload([
+          { id: 'a', revision: 'r1', severity: 'major' },
+          { id: 'b', revision: 'r1' },
+        ]),
+      });
+      const first = client({ src, storage: createIndexedDbStorage({ databaseName }) });
+      await until(first, (s) => s.notices.length === 2);
+      await first.dismiss('a');
+      expect(first.getSnapshot().notices.map((n) => n.id)).to.deep.equal(['b']);
+      first.destroy();
+
+      const second = client({ src, storage: createIndexedDbStorage({ databaseName }) });
+      const reloaded = await until(second, (s) => s.status === 'ready');
+      expect(reloaded.notices.map((n) => n.id)).to.deep.equal(['b']);
+      second.destroy();
+
+      await configure(src, { body: nativePayload([{ id: 'a', revision: 'r2', severity: 'major' }, { id: 'b', revision: 'r1' }]) });
+      const third = client({ src, storage: createIndexedDbStorage({ databaseName }), maxAge: 0 });
+      const news = await until(third, (s) => s.status === 'ready' && s.snapshot?.notices[0]?.revision === 'r2');
+      expect(news.notices.map((n) => n.id)).to.deep.equal(['a', 'b']);
+    });
+
+    it('shows a fresh stored snapshot before the network answers, and ignores a stale or corrupt one', async () => {
+      const storage = createMemoryStorage();
+      const src = await endpoint({ hang: true });
+      const key = `snapshot:${resolveEndpoint(src)}`;
+      await storage.set(key, { fetchedAt: Date.now() - 1000, snapshot: nativePayload([{ id: 'cached', severity: 'major' }]) });
+      const fresh = client({ src, storage, timeout: 60_000 });
+      const state = await until(fresh, (s) => s.status === 'ready');
+      expect(state.notices.map((n) => n.id)).to.deep.equal(['cached']);
+      fresh.destroy();
+
+      await storage.set(key, { fetchedAt: Date.now() - 3_600_000, snapshot: nativePayload([{ id: 'stale' }]) });
+      const stale = client({ src, storage, timeout: 60_000 });
+      stale.subscribe(() => {});
+      await sleep(100);
+      expect(stale.getSnapshot().snapshot).to.equal(undefined);
+      stale.destroy();
+
+      for (const corrupt of ['a string', { fetchedAt: Date.now(), snapshot: { notices: 'no' } }, null, 42]) {
+        await storage.set(key, corrupt);
+        const c = client({ src, storage, timeout: 60_000 });
+        c.subscribe(() => {});
+        await sleep(30);
+        expect(c.getSnapshot().snapshot, JSON.stringify(corrupt)).to.equal(undefined);
+        c.destroy();
+      }
+    });
+
+    it('keeps working from memory when storage rejects or hangs', async () => {
+      const broken: StatusStorage = { get: () => Promise.reject(new Error('boom')), set: () => Promise.reject(new Error('boom')) };
+      const src = await endpoint({ body: nativePayload([{ id: 'a' }, { id: 'b' }]) });
+      const c = client({ src, storage: broken });
+      await until(c, (s) => s.notices.length === 2);
+      await c.dismiss('a');
+      expect(c.getSnapshot().notices.map((n) => n.id)).to.deep.equal(['b']);
+    });
+
+    it('falls back to memory when IndexedDB is missing or its open never settles', async () => {
+      const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
+      const src = await endpoint({ body: nativePayload([{ id: 'a' }, { id: 'b' }]) });
+      try {
+        // idb-keyval throws synchronously when indexedDB is undefined.
+        Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+        const missing = client({ src, storage: createIndexedDbStorage({ databaseName: dbName() }) });
+        await until(missing, (s) => s.notices.length === 2);
+        await missing.dismiss('a');
+        expect(missing.getSnapshot().notices.map((n) => n.id)).to.deep.equal(['b']);
+
+        // Safari 14: the first open() never fires success or error.
+        Object.defineProperty(window, 'indexedDB', { value: { open: () => ({}) }, configurable: true });
+        const hanging = createIndexedDbStorage({ databaseName: dbName(), timeout: 100 });
+        const started = performance.now();
+        await hanging.set('k', 1);
+        expect(await hanging.get('k')).to.equal(1);
+        expect(performance.now() - started).to.be.below(1000);
+      } finally {
+        Object.defineProperty(window, 'indexedDB', original);
+      }
+    });
+
+    it('never writes to idb-keyval\'s shared default database', async () => {
+      const storage = createIndexedDbStorage();
+      await storage.set('probe', 1);
+      const names = (await indexedDB.databases()).map((d) => d.name);
+      expect(names).to.include('status-banner-v1');
+      expect(names).not.to.include('keyval-store');
+    });
+  });
+});

@@ -1,0 +1,328 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import type { Severity } from '@status-banner/core';
+import { StatusBannerChangeEvent, StatusBannerDismissEvent, StatusBannerElement, defineStatusBanner } from '@status-banner/element';
+import { sendKeys } from '@web/test-runner-commands';
+import { trapPageErrors, waitFor, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
+import { nativePayload } from '../../../test/helpers/payloads.js';
+import { configure, endpoint, requestLog, type EndpointStep } from '../../../test/helpers/status-server.js';
+
+/** A banner on a fresh endpoint, resolved once it has had its first answer. */
+async function banner(step: EndpointStep | string, attributes: Record<string, string> = {}): Promise<StatusBannerElement> {
+  const src = typeof step === 'string' ? step : await endpoint(step);
+  const el = document.createElement('status-banner');
+  for (const [name, value] of Object.entries({ position: 'inline', ...attributes, src })) el.setAttribute(name, value);
+  document.body.append(el);
+  await waitFor(() => el.state.status !== 'loading', 5000, 'first answer');
+  await el.updateComplete;
+  return el;
+}
+
+const part = (el: StatusBannerElement, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+describe('<status-banner>', () => {
+  let trap: PageErrorTrap;
+  beforeEach(() => {
+    trap = trapPageErrors();
+  });
+  afterEach(() => {
+    document.querySelectorAll('status-banner').forEach((el) => el.remove());
+    trap.stop();
+    expect(trap.errors, 'errors that reached window').to.deep.equal([]);
+  });
+
+  it('is defined, and defining it again is harmless', () => {
+    expect(customElements.get('status-banner')).to.equal(StatusBannerElement);
+    expect(defineStatusBanner()).to.equal(StatusBannerElement);
+    expect(() => defineStatusBanner('status-banner')).not.to.throw();
+    expect(defineStatusBanner('status-banner-second')).to.equal(customElements.get('status-banner-second'));
+  });
+
+  const cases: [Severity, string, 'status' | 'alert'][] = [
+    ['none', 'Notice', 'status'],
+    ['minor', 'Minor incident', 'status'],
+    ['major', 'Major incident', 'alert'],
+    ['critical', 'Critical incident', 'alert'],
+    ['maintenance', 'Maintenance', 'status'],
+  ];
+  for (const [severity, word, role] of cases) {
+    it(`renders a ${severity} notice with its icon, word and role=${role}`, async () => {
+      const kind = severity === 'maintenance' ? 'maintenance' : 'incident';
+      const phase = severity === 'maintenance' ? 'in_progress' : 'identified';
+      const el = await banner({ body: nativePayload([{ id: 'n1', severity, kind, phase, title: 'Search is slow', message: 'We found the cause.' }]) });
+      expect(el.getAttribute('severity')).to.equal(severity);
+      const base = part(el, 'base')!;
+      expect(base.getAttribute('role')).to.equal(role);
+      expect(part(el, 'icon')!.querySelector('svg')).to.exist;
+      expect(text(base.querySelector('.severity'))).to.equal(`${word}:`);
+      expect(text(part(el, 'message'))).to.contain('Search is slow').and.contain('We found the cause.');
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('renders a real Statuspage outage from its summary.json', async () => {
+    const el = await banner({ fixture: 'real/statuspage/githubstatus-summary-major-outage-investigating-2020-04-02.json' });
+    // The capture is from 2020, so only its incident (never expiring) is left to show.
+    expect(el.getAttribute('severity')).to.be.oneOf(['major', 'critical', 'minor']);
+    expect(part(el, 'base')).to.exist;
+    expect(part(el, 'link')!.getAttribute('href')).to.match(/^https?:\/\//);
+  });
+
+  it('shows nothing when all is well', async () => {
+    const el = await banner({ fixture: 'real/statuspage/githubstatus-summary-all-operational-2019-12-30.json' });
+    expect(el.state.status).to.equal('ready');
+    expect(el.shadowRoot!.querySelector('.base')).to.equal(null);
+    expect(el.hasAttribute('severity')).to.equal(false);
+    expect(el.getBoundingClientRect().height).to.equal(0);
+  });
+
+  for (const [what, step] of [
+    ['HTTP 500', { status: 500, body: 'Internal error' }],
+    ['HTTP 404', { status: 404 }],
+    ['HTML instead of JSON', { body: '<!doctype html><h1>Sign in to Wi-Fi</h1>', headers: { 'Content-Type': 'text/html' } }],
+    ['JSON of another shape', { body: { hello: 'world' } }],
+    ['malformed JSON', { body: '{"page": {' }],
+    ['a JSON null', { body: 'null' }],
+  ] as [string, EndpointStep][]) {
+    it(`shows nothing and throws nothing for ${what}`, async () => {
+      const warn = console.warn;
+      console.warn = () => {};
+      try {
+        const el = await banner(step);
+        expect(el.state.status).to.equal('error');
+        expect(el.shadowRoot!.querySelector('.base')).to.equal(null);
+      } finally {
+        console.warn = warn;
+      }
+    });
+  }
+
+  it('shows nothing when the endpoint cannot be reached', async () => {
+    const el = await banner('http://127.0.0.1:9/unreachable.json');
+    expect(el.state.status).to.equal('error');
+    expect(el.shadowRoot!.querySelector('.base')).to.equal(null);
+  });
+
+  it('renders a hostile title as text', async () => {
+    const el = await banner({ body: nativePayload([{ id: 'x', title: '<img src=x onerror=alert(1)>', message: '<b>bold</b>' }]) });
+    expect(el.shadowRoot!.querySelector('img, b')).to.equal(null);
+    expect(text(part(el, 'message'))).to.contain('<img src=x onerror=alert(1)>').and.contain('<b>bold</b>');
+  });
+
+  it('never renders a javascript: link', async () => {
+    for (const url of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'data:text/html,x', '//evil.example/']) {
+      const el = await banner({
+        body: { ...nativePayload([{ id: 'x', url }]), page: { name: 'x', url } },
+      });
+      expect(part(el, 'base'), url).to.exist;
+      expect(el.shadowRoot!.querySelector('a'), url).to.equal(null);
+      el.remove();
+    }
+  });
+
+  it('links to the incident, opening safely in a new tab', async () => {
+    const el = await banner({ body: nativePayload([{ id: 'x', url: 'https://status.example.com/incidents/x' }]) });
+    const link = part(el, 'link') as HTMLAnchorElement;
+    expect(link.href).to.equal('https://status.example.com/incidents/x');
+    expect(link.rel).to.equal('noopener noreferrer');
+    expect(link.target).to.equal('_blank');
+  });
+
+  it('shows the most severe notice, "+N more", and how long ago it was updated', async () => {
+    const el = await banner({
+      body: nativePayload([
+        { id: 'minor', severity: 'minor', title: 'Minor thing' },
+        { id: 'crit', severity: 'critical', title: 'Everything is down', updatedAt: new Date(Date.now() - 5 * 60_000).toISOString() },
+        { id: 'maint', severity: 'maintenance', kind: 'maintenance', phase: 'in_progress', title: 'Upgrade' },
+      ]),
+    });
+    expect(text(part(el, 'message'))).to.contain('Everything is down').and.contain('5 minutes ago');
+    expect(text(part(el, 'actions'))).to.contain('+2 more');
+    expect(el.shadowRoot!.querySelector('time')!.getAttribute('datetime')).to.match(/Z$/);
+  });
+
+  it('clamps a long update and expands it on request', async () => {
+    const message = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} of a long update about the incident.`).join('\n\n');
+    const el = await banner({ body: nativePayload([{ id: 'x', message }]) });
+    const detail = el.shadowRoot!.querySelector<HTMLElement>('.detail')!;
+    const collapsed = detail.getBoundingClientRect().height;
+    const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('.toggle')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(detail.getBoundingClientRect().height).to.be.above(collapsed * 3);
+    await expect(el).to.be.accessible();
+  });
+
+  it('fires status-banner-change with the snapshot, bubbling and composed', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'x' }]) });
+    const seen: StatusBannerChangeEvent[] = [];
+    const listener = (event: StatusBannerChangeEvent) => seen.push(event);
+    document.addEventListener('status-banner-change', listener);
+    try {
+      await banner(src);
+      await waitFor(() => seen.length > 0, 2000, 'change event');
+    } finally {
+      document.removeEventListener('status-banner-change', listener);
+    }
+    expect(seen[0]).to.be.instanceOf(StatusBannerChangeEvent);
+    expect(seen[0]!.composed).to.equal(true);
+    expect(seen[0]!.snapshot.notices[0]!.id).to.equal('x');
+  });
+
+  it('dismisses with a real button, and lets a listener cancel it', async () => {
+    const el = await banner({ body: nativePayload([{ id: 'a', severity: 'major' }]) });
+    const button = part(el, 'dismiss-button') as HTMLButtonElement;
+    expect(button.tagName).to.equal('BUTTON');
+    expect(button.getAttribute('aria-label')).to.equal('Dismiss');
+
+    const cancel = (event: Event) => event.preventDefault();
+    el.addEventListener('status-banner-dismiss', cancel, { once: true });
+    button.click();
+    await el.updateComplete;
+    expect(part(el, 'base'), 'cancelled').to.exist;
+
+    const seen: StatusBannerDismissEvent[] = [];
+    document.addEventListener('status-banner-dismiss', (e) => seen.push(e), { once: true });
+    button.click();
+    await el.updateComplete;
+    expect(part(el, 'base')).to.equal(null);
+    expect(seen[0]!.notice.id).to.equal('a');
+    expect(seen[0]!.bubbles && seen[0]!.composed).to.equal(true);
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    const el = await banner({
+      body: nativePayload([
+        { id: 'a', severity: 'critical', url: 'https://status.example.com/a' },
+        { id: 'b', severity: 'minor' },
+      ]),
+    });
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    document.body.prepend(before);
+    try {
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'link'));
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'dismiss-button'));
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(el.getAttribute('severity')).to.equal('minor');
+      // Focus moved to the next notice's dismiss button instead of falling to <body>.
+      await el.updateComplete;
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'dismiss-button'));
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(part(el, 'base')).to.equal(null);
+    } finally {
+      before.remove();
+    }
+  });
+
+  it('keeps a dismissal across a reload, in IndexedDB, until the notice has news', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'inc', revision: 'u1', severity: 'major' }]) });
+    const first = await banner(src);
+    (part(first, 'dismiss-button') as HTMLButtonElement).click();
+    await first.updateComplete;
+    expect(part(first, 'base')).to.equal(null);
+    first.remove();
+    // Let the dismissal reach IndexedDB, as it would before a user reloads.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const second = await banner(src);
+    expect(second.state.status).to.equal('ready');
+    expect(part(second, 'base'), 'still dismissed').to.equal(null);
+    second.remove();
+
+    await configure(src, { body: nativePayload([{ id: 'inc', revision: 'u2', severity: 'major', title: 'New update' }]) });
+    const third = await banner(src);
+    // The stored snapshot is fresh, so the next poll comes at a random point of the interval; ask now.
+    await third.refresh();
+    await waitFor(() => third.state.snapshot?.notices[0]?.revision === 'u2', 3000, 'the new revision');
+    await third.updateComplete;
+    expect(text(part(third, 'message'))).to.contain('New update');
+  });
+
+  it('hides the dismiss button when dismissible="false"', async () => {
+    const el = await banner({ body: nativePayload([{ id: 'a' }]) }, { dismissible: 'false' });
+    expect(part(el, 'base')).to.exist;
+    expect(part(el, 'dismiss-button')).to.equal(null);
+    el.removeAttribute('dismissible');
+    await el.updateComplete;
+    expect(part(el, 'dismiss-button')).to.exist;
+  });
+
+  it('overlays the page at the top or bottom without moving it, or sits inline', async () => {
+    const content = document.createElement('p');
+    content.textContent = 'Host content';
+    document.body.prepend(content);
+    try {
+      const src = await endpoint({ body: nativePayload([{ id: 'a' }]) });
+      const before = content.getBoundingClientRect().top;
+      const top = await banner(src, { position: 'top' });
+      // Moving the element keeps its client and what it shows.
+      document.body.prepend(top);
+      await top.updateComplete;
+      expect(top.state.status).to.equal('ready');
+      const topBase = part(top, 'base')!;
+      expect(getComputedStyle(topBase).position).to.equal('fixed');
+      expect(topBase.getBoundingClientRect().top).to.equal(0);
+      expect(content.getBoundingClientRect().top).to.equal(before);
+
+      top.setAttribute('position', 'bottom');
+      await top.updateComplete;
+      expect(Math.round(part(top, 'base')!.getBoundingClientRect().bottom)).to.equal(window.innerHeight);
+
+      top.setAttribute('position', 'inline');
+      await top.updateComplete;
+      expect(getComputedStyle(part(top, 'base')!).position).to.equal('static');
+      expect(content.getBoundingClientRect().top).to.be.above(before);
+
+      top.setAttribute('position', 'sideways');
+      await top.updateComplete;
+      expect(top.position).to.equal('top');
+    } finally {
+      content.remove();
+    }
+  });
+
+  it('shows only notices touching the chosen components', async () => {
+    const src = await endpoint({
+      body: nativePayload(
+        [
+          { id: 'api', severity: 'critical', componentIds: ['c1'], title: 'API down' },
+          { id: 'web', severity: 'minor', componentIds: ['c2'], title: 'Website slow' },
+        ],
+        { components: [{ id: 'c1', name: 'API', status: 'major_outage' }, { id: 'c2', name: 'Website', status: 'degraded' }] },
+      ),
+    });
+    const el = await banner(src, { components: 'Website' });
+    expect(text(part(el, 'message'))).to.contain('Website slow');
+    el.setAttribute('components', 'c1');
+    await waitFor(() => el.getAttribute('severity') === 'critical', 3000, 'the filter change');
+  });
+
+  it('stops polling when removed from the page', async () => {
+    const src = await endpoint({ status: 503 });
+    const el = await banner(src, { interval: '1' });
+    el.remove();
+    const seen = (await requestLog(src)).length;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await requestLog(src)).length).to.equal(seen);
+  });
+
+  it('is accessible on an empty page and with a stack of notices', async () => {
+    const empty = await fixture<StatusBannerElement>(html`<status-banner></status-banner>`);
+    await expect(empty).to.be.accessible();
+    const el = await banner({
+      body: nativePayload([
+        { id: 'a', severity: 'critical', url: 'https://status.example.com/a', message: 'Long '.repeat(200) },
+        { id: 'b' },
+      ]),
+    });
+    await expect(el).to.be.accessible();
+  });
+});

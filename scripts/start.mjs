@@ -1,0 +1,75 @@
+// `npm start`: the local demo. Two servers, so the status source lives on another origin as it does in real life:
+// the status server (examples/status-server/server.mjs) and the demo app page (examples/html/serve.mjs).
+//
+// Env: PORT (page, default 8080), STATUS_PORT (status, default 8081), STEP_SECONDS (default 6). A taken port
+// falls back to a free one.
+
+import { existsSync } from 'node:fs';
+import { createPageServer, DEFAULT_PAGE_PORT, DEFAULT_SCRIPT_FILE } from '../examples/html/serve.mjs';
+import { createStatusServer, statusOptionsFromEnv } from '../examples/status-server/server.mjs';
+
+async function main() {
+  const { port: statusPort, stepSeconds } = statusOptionsFromEnv();
+  const pagePort = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PAGE_PORT;
+  if (!Number.isInteger(pagePort) || pagePort < 0 || pagePort > 65535) throw new Error(`PORT=${process.env.PORT} is not valid`);
+
+  const status = await createStatusServer({
+    port: statusPort,
+    stepSeconds,
+    onPhase: (phase, state) => console.log(line(phase, state)),
+  });
+  let page;
+  try {
+    page = await createPageServer({ port: pagePort, statusUrl: status.url });
+  } catch (error) {
+    await status.close();
+    throw error;
+  }
+
+  console.log('status-banner demo');
+  console.log(`  open  ${display(page.url)}/${moved(page.url, pagePort)}`);
+  console.log(
+    `  status server ${display(status.url)}/api/v2/summary.json (timeline advances every ${stepSeconds} s)${moved(status.url, statusPort)}`,
+  );
+  if (!existsSync(DEFAULT_SCRIPT_FILE)) {
+    console.log('  warning: packages/element/dist/status-banner.min.js is missing; run `npm run build`');
+  }
+  console.log('  Ctrl+C to stop');
+  console.log(line(status.phase(), status.state()));
+
+  let stopping = false;
+  const stop = (signal) => {
+    // A second Ctrl+C while closing means "now".
+    if (stopping) process.exit(130);
+    stopping = true;
+    console.log(`${signal}: stopping`);
+    Promise.all([page.close(), status.close()]).then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function line(phase, state) {
+  return `${new Date().toTimeString().slice(0, 8)}  ${phase.padEnd(24)} ${state.status.description}`;
+}
+
+// Both servers bind 127.0.0.1; print the friendlier name, which browsers resolve to loopback.
+function display(url) {
+  return url.replace('://127.0.0.1:', '://localhost:');
+}
+
+function moved(url, asked) {
+  const port = Number(new URL(url).port);
+  return asked !== 0 && port !== asked ? `  (port ${asked} was taken)` : '';
+}
+
+main().catch((error) => {
+  console.error(`status-banner demo: ${error.message}`);
+  process.exitCode = 1;
+});
