@@ -1,0 +1,103 @@
+// End to end, as a person would see it: the demo's two servers, the demo page with its one script tag, a real
+// Chromium, real reloads and real IndexedDB.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import puppeteer from 'puppeteer-core';
+import { createPageServer, DEFAULT_SCRIPT_FILE } from '../../examples/html/serve.mjs';
+import { createStatusServer } from '../../examples/status-server/server.mjs';
+
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** What the banner shows: its severity attribute and its text, or null when nothing is shown. */
+function read(page) {
+  return page.evaluate(() => {
+    const el = document.querySelector('status-banner');
+    const base = el?.shadowRoot?.querySelector('[part="base"]');
+    return base ? { severity: el.getAttribute('severity'), text: base.textContent.replace(/\s+/g, ' ').trim() } : null;
+  });
+}
+
+async function until(page, predicate, timeout, what) {
+  const start = Date.now();
+  for (;;) {
+    const shown = await read(page);
+    if (predicate(shown)) return { shown, ms: Date.now() - start };
+    if (Date.now() - start > timeout) assert.fail(`timed out after ${timeout} ms waiting for ${what}; banner: ${JSON.stringify(shown)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('npm start demo in Chromium', { skip: !existsSync(executablePath) && `no browser at ${executablePath}` }, () => {
+  let status;
+  let app;
+  let browser;
+  let page;
+  const problems = [];
+
+  before(async () => {
+    assert.ok(existsSync(DEFAULT_SCRIPT_FILE), 'run npm run build first');
+    status = await createStatusServer({ port: 0, autoAdvance: false });
+    app = await createPageServer({ port: 0, statusUrl: status.url });
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    page = await browser.newPage();
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await status?.close();
+  });
+
+  it('shows nothing while all is well', async () => {
+    assert.equal(status.phase(), 'operational');
+    await page.goto(`${app.url}/`);
+    await page.waitForFunction(() => document.querySelector('status-banner')?.state?.status === 'ready', { timeout: 5000 });
+    assert.equal(await read(page), null);
+  });
+
+  it('shows the incident within a few seconds of opening the page', async () => {
+    status.advance();
+    assert.equal(status.phase(), 'investigating');
+    const started = Date.now();
+    await page.reload();
+    const { shown } = await until(page, (s) => s !== null, 5000, 'the banner');
+    assert.ok(Date.now() - started < 3000, `banner took ${Date.now() - started} ms`);
+    assert.equal(shown.severity, 'major');
+    assert.match(shown.text, /Major incident/);
+    assert.match(shown.text, /Investigating/);
+  });
+
+  it('updates live, without a reload, as the timeline advances', async () => {
+    status.advance();
+    assert.equal(status.phase(), 'identified');
+    // The demo page polls every 5 s (±20 %).
+    await until(page, (s) => /Identified/.test(s?.text ?? ''), 8000, 'the identified update');
+  });
+
+  it('keeps a dismissal across a reload, and shows the notice again when it has news', async () => {
+    await page.evaluate(() => document.querySelector('status-banner').shadowRoot.querySelector('[part="dismiss-button"]').click());
+    await until(page, (s) => s === null, 2000, 'the dismissal');
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('status-banner')?.state?.status === 'ready', { timeout: 5000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(await read(page), null, 'the dismissed notice came back after a reload');
+
+    status.advance();
+    assert.equal(status.phase(), 'monitoring');
+    await until(page, (s) => /Monitoring/.test(s?.text ?? ''), 8000, 'the monitoring update');
+  });
+
+  it('puts nothing on the console and throws nothing', () => {
+    assert.deepEqual(problems, []);
+  });
+});

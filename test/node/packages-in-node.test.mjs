@@ -1,0 +1,72 @@
+// The packages as a server renderer or a script would load them: plain Node, no DOM.
+
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { createStatusServer } from '../../examples/status-server/server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const fixtures = path.resolve(process.env.STATUS_BANNER_FIXTURES ?? path.join(root, '../shared/fixtures/real'));
+
+describe('@status-banner/core in Node', () => {
+  let core;
+  let status;
+  before(async () => {
+    core = await import('@status-banner/core');
+    status = await createStatusServer({ port: 0, autoAdvance: false });
+  });
+  after(() => status?.close());
+
+  it('imports without a DOM and exports the contract', () => {
+    assert.equal(typeof globalThis.document, 'undefined');
+    for (const name of ['parseStatus', 'createStatusClient', 'StatusFormatError', 'StatusFetchError']) {
+      assert.equal(typeof core[name], 'function', name);
+    }
+  });
+
+  it('parses every real Statuspage capture', () => {
+    const dir = path.join(fixtures, 'statuspage');
+    const files = readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.json'));
+    assert.ok(files.length >= 9, `found ${files.length} captures in ${dir}`);
+    for (const file of files) {
+      const snapshot = core.parseStatus(readFileSync(path.join(dir, String(file)), 'utf8'));
+      assert.equal(snapshot.provider, 'statuspage', String(file));
+    }
+  });
+
+  it('throws only StatusFormatError', () => {
+    for (const input of [null, '', '<html>', [], 7, { page: 'x' }]) {
+      assert.throws(() => core.parseStatus(input), core.StatusFormatError);
+    }
+  });
+
+  it('runs a client against a real server, keeping state in memory', async () => {
+    status.advance();
+    const client = core.createStatusClient({ src: status.url, random: () => 0 });
+    const state = await new Promise((resolve) => {
+      const stop = client.subscribe((s) => {
+        if (s.status !== 'loading') {
+          stop();
+          resolve(s);
+        }
+      });
+    });
+    client.destroy();
+    assert.equal(state.status, 'ready');
+    assert.equal(state.notices[0]?.phase, 'investigating');
+    assert.equal(state.snapshot.provider, 'statuspage');
+  });
+});
+
+describe('@status-banner/element in Node', () => {
+  it('imports without a DOM, and defining it again is harmless', async () => {
+    const element = await import('@status-banner/element');
+    assert.equal(typeof element.StatusBannerElement, 'function');
+    // Lit's Node build brings a custom-element registry shim for server rendering; ours must not need more.
+    assert.equal(typeof globalThis.window, 'undefined');
+    assert.equal(typeof globalThis.document, 'undefined');
+    assert.doesNotThrow(() => element.defineStatusBanner());
+  });
+});
