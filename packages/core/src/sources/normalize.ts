@@ -40,12 +40,19 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
-/** A trimmed, capped, non-empty string; numbers become strings. */
+/**
+ * A one-line label, trimmed and capped; numbers become strings. Markup stays literal text, but control
+ * characters, line breaks and bidi overrides, which could break or disguise a one-line banner, are dropped.
+ */
 export function readString(value: unknown, max: number = LIMITS.name): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return undefined;
-  // Slice before trimming so a multi-megabyte string costs no more than its first few kilobytes.
-  const text = (value.length > max * 4 ? value.slice(0, max * 4) : value).trim();
+  // Slice first so a multi-megabyte string costs no more than its first few kilobytes.
+  const text = value
+    .slice(0, max * 4)
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/[\s\u2028\u2029]+/g, ' ')
+    .trim();
   return text ? truncate(text, max) : undefined;
 }
 
@@ -55,37 +62,30 @@ export function readId(value: unknown): string | undefined {
 }
 
 const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+  /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d\d(?::?\d\d)?)?$/i;
 
 /**
  * An ISO-8601 time (or `YYYY-MM-DD HH:mm:ss`) as ISO-8601 in UTC. A time without a zone is read as
- * `naiveOffsetMinutes` east of UTC (default: UTC). Anything else, including impossible dates, is `undefined`.
+ * `naiveOffsetMinutes` east of UTC (default: UTC). Anything else, impossible dates and results outside the
+ * years 0–9999 included, is `undefined`.
  */
 export function toUtc(value: unknown, naiveOffsetMinutes = 0): string | undefined {
-  if (typeof value !== 'string' || value.length > 64) return undefined;
-  const match = ISO_DATE_TIME.exec(value.trim());
+  const match = typeof value === 'string' && value.length < 64 ? ISO_DATE_TIME.exec(value.trim()) : null;
   if (!match) return undefined;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '0', zone] = match;
-  const month = Number(mo);
-  const day = Number(d);
-  const hour = Number(h);
-  const minute = Number(mi);
-  const second = Number(s);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 24 || minute > 59 || second > 60) return undefined;
-  let offset = naiveOffsetMinutes;
-  if (zone && zone.toUpperCase() !== 'Z') {
-    const sign = zone.startsWith('-') ? -1 : 1;
-    const digits = zone.slice(1).replace(':', '');
-    offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0'));
-  } else if (zone) {
-    offset = 0;
-  }
-  const ms = Number(`0.${frac}`) * 1000;
-  const time = Date.UTC(Number(y), month - 1, day, hour, minute, second, ms) - offset * 60_000;
-  const date = new Date(time);
-  // Date.UTC rolls 31 February over into March; a real timestamp never needs that.
-  if (Number.isNaN(time) || new Date(Date.UTC(Number(y), month - 1, day)).getUTCDate() !== day) return undefined;
-  return date.toISOString();
+  const [, year, month, day, hour = 0, minute = 0, second = 0, fraction = '0', zone] = match;
+  const digits = zone?.slice(1).replace(':', '') ?? '';
+  const offset = !zone
+    ? naiveOffsetMinutes
+    : zone.length < 2
+      ? 0
+      : (zone[0] === '-' ? -1 : 1) * (+digits.slice(0, 2) * 60 + +digits.slice(2) || 0);
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC, which reads years 0–99 as 1900–1999.
+  date.setUTCFullYear(+year!, +month! - 1, +day!);
+  if (date.getUTCDate() !== +day! || +month! > 12 || +hour > 23 || +minute > 59 || +second > 60) return undefined;
+  date.setUTCHours(+hour, +minute - offset, +second, +`0.${fraction}` * 1000);
+  const y = date.getUTCFullYear();
+  return y >= 0 && y <= 9999 ? date.toISOString() : undefined;
 }
 
 /** A link safe to put in `href`: an absolute `http:` or `https:` URL, or `undefined`. */

@@ -3,17 +3,7 @@
 // the three scheduled-maintenances lists. See shared/FORMATS.md §1 and §2a.
 
 import { StatusFormatError } from '../errors.js';
-import type {
-  Component,
-  ComponentStatus,
-  Indicator,
-  Notice,
-  ParseContext,
-  Phase,
-  Severity,
-  StatusSnapshot,
-  StatusSource,
-} from '../types.js';
+import type { Component, ComponentStatus, Notice, ParseContext, Phase, Severity, StatusSnapshot, StatusSource } from '../types.js';
 import {
   LIMITS,
   isRecord,
@@ -29,43 +19,23 @@ import {
 } from './normalize.js';
 import { toPlainText } from './plain-text.js';
 
-const INDICATORS = new Set<string>(['none', 'minor', 'major', 'critical', 'maintenance']);
-const IMPACTS = new Set<string>(['none', 'minor', 'major', 'critical']);
+const INDICATORS = ['none', 'minor', 'major', 'critical', 'maintenance'];
 // `cancelled` is not a Statuspage status today; if one appears it must not show as live maintenance.
-const PHASES = new Set<string>([
-  'investigating',
-  'identified',
-  'monitoring',
-  'resolved',
-  'postmortem',
-  'scheduled',
-  'in_progress',
-  'verifying',
-  'completed',
-  'cancelled',
-]);
-const MAINTENANCE_PHASES = new Set<string>(['scheduled', 'in_progress', 'verifying', 'completed', 'cancelled']);
-const COMPONENT_STATUSES: Readonly<Record<string, ComponentStatus>> = {
-  operational: 'operational',
-  degraded_performance: 'degraded',
-  partial_outage: 'partial_outage',
-  major_outage: 'major_outage',
-  under_maintenance: 'maintenance',
+const MAINTENANCE_PHASES = ['scheduled', 'in_progress', 'verifying', 'completed', 'cancelled'];
+const PHASES = ['investigating', 'identified', 'monitoring', 'resolved', 'postmortem', ...MAINTENANCE_PHASES];
+// Component state, and how it rolls up when a payload carries no `status` (components.json): Statuspage calls
+// degraded components "Partially Degraded Service" (minor) and a major outage "Partial System Outage" (major);
+// components alone never make the page critical.
+const COMPONENTS: Record<string, [ComponentStatus, Severity]> = {
+  operational: ['operational', 'none'],
+  degraded_performance: ['degraded', 'minor'],
+  partial_outage: ['partial_outage', 'minor'],
+  major_outage: ['major_outage', 'major'],
+  under_maintenance: ['maintenance', 'maintenance'],
 };
-// How a component's state rolls up when a payload carries no `status` (components.json). Statuspage itself
-// calls degraded components "Partially Degraded Service" (indicator minor) and a major outage of some
-// components "Partial System Outage" (indicator major); one component down never makes the page critical.
-const COMPONENT_SEVERITY: Readonly<Record<ComponentStatus, Severity>> = {
-  operational: 'none',
-  degraded: 'minor',
-  partial_outage: 'minor',
-  major_outage: 'major',
-  maintenance: 'maintenance',
-  unknown: 'none',
-};
-/** How many incidents or maintenances of one list are read; the API itself sends at most 50. */
-const MAX_ITEMS = LIMITS.updates;
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+const oneOf = <T extends string>(list: string[], value: unknown): T | undefined =>
+  list.includes(value as string) ? (value as T) : undefined;
 
 /**
  * The Statuspage v2 source (`provider: 'statuspage'`). Also reads incident.io's Statuspage-compatible
@@ -73,229 +43,140 @@ const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
  */
 export const statuspage: StatusSource = {
   id: 'statuspage',
-  detect,
-  parse(payload, context) {
+  detect(payload) {
     try {
-      return parse(payload, context);
-    } catch (error) {
-      if (error instanceof StatusFormatError) throw error;
-      // The readers never throw on JSON; this catches exotic objects handed in directly (throwing getters,
-      // proxies), so the source keeps its one-error-type promise without relying on parseStatus.
-      throw new StatusFormatError('invalid-payload', 'Unreadable Statuspage payload');
+      return (
+        isRecord(payload) &&
+        isRecord(payload.page) &&
+        // The native shape is checked first anyway; this keeps detection order from mattering.
+        !(Array.isArray(payload.notices) && typeof payload.indicator === 'string') &&
+        (isRecord(payload.status) || ['components', 'incidents', 'scheduled_maintenances'].some((key) => Array.isArray(payload[key])))
+      );
+    } catch {
+      // A throwing getter or a proxy handed in directly.
+      return false;
     }
   },
-  endpoint,
+  parse(payload, context) {
+    if (!statuspage.detect(payload)) {
+      throw new StatusFormatError('invalid-payload', 'A Statuspage payload needs a page and a status or a list');
+    }
+    return parse(payload as JsonRecord, context);
+  },
+  /** The summary endpoint for a page's base URL (`https://www.githubstatus.com`, `…/api/v2/`). */
+  endpoint(url) {
+    if (/\.json$/i.test(url.pathname)) return undefined;
+    const next = new URL(url.origin);
+    next.pathname = `${url.pathname.replace(/\/api\/v2(\/.*)?$/i, '').replace(/\/+$/, '')}/api/v2/summary.json`;
+    return next;
+  },
 };
 
-function detect(payload: unknown): boolean {
-  try {
-    if (!isRecord(payload) || !isRecord(payload.page)) return false;
-    // The native shape is checked first anyway; this keeps detection order from mattering.
-    if (Array.isArray(payload.notices) && typeof payload.indicator === 'string') return false;
-    return (
-      isRecord(payload.status) ||
-      Array.isArray(payload.components) ||
-      Array.isArray(payload.incidents) ||
-      Array.isArray(payload.scheduled_maintenances)
-    );
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The summary endpoint for a page's base URL (`https://www.githubstatus.com`, `…/api/v2/`), or undefined
- * when the URL already names a `.json` endpoint.
- */
-function endpoint(url: URL): URL | undefined {
-  if (/\.json$/i.test(url.pathname)) return undefined;
-  const next = new URL(url.href);
-  next.search = '';
-  next.hash = '';
-  let path = next.pathname.replace(/\/+$/, '');
-  const api = path.search(/\/api\/v2(?:\/|$)/i);
-  if (api !== -1) path = path.slice(0, api);
-  next.pathname = `${path}/api/v2/summary.json`;
-  return next;
-}
-
-function parse(payload: unknown, context: ParseContext): StatusSnapshot {
-  if (!detect(payload)) {
-    throw new StatusFormatError(
-      'invalid-payload',
-      'A Statuspage payload needs a page object and a status, components, incidents or scheduled_maintenances',
-    );
-  }
-  const data = payload as JsonRecord;
+function parse(data: JsonRecord, context: ParseContext): StatusSnapshot {
   const page = data.page as JsonRecord;
   const pageUrl = safeUrl(page.url);
-
-  const components = readComponents(data.components);
-  const all: Notice[] = [];
-  for (const raw of readRecords(data.incidents, MAX_ITEMS)) {
-    const notice = readNotice(raw, 'incident', pageUrl);
-    if (notice) all.push(notice);
+  const components: Component[] = [];
+  let derived: Severity = 'none';
+  for (const raw of readRecords(data.components, LIMITS.components)) {
+    const id = readId(raw.id);
+    if (!id) continue;
+    // `hasOwn`, so that a status such as "constructor" reads as unknown rather than as a prototype member.
+    const [status, severity] = (typeof raw.status === 'string' && Object.hasOwn(COMPONENTS, raw.status) && COMPONENTS[raw.status]) || ['unknown', 'none'];
+    derived = worse(derived, severity);
+    const component: Component = { id, name: readString(raw.name) ?? id, status };
+    const groupId = readId(raw.group_id);
+    if (groupId) component.groupId = groupId;
+    if (raw.group === true) component.childIds = ids(readArray(raw.components, LIMITS.components));
+    components.push(component);
   }
-  for (const raw of readRecords(data.scheduled_maintenances, MAX_ITEMS)) {
-    const notice = readNotice(raw, 'maintenance', pageUrl);
-    if (notice) all.push(notice);
+  const all: Notice[] = [];
+  for (const [list, kind] of [
+    [data.incidents, 'incident'],
+    [data.scheduled_maintenances, 'maintenance'],
+  ] as const) {
+    for (const raw of readRecords(list, LIMITS.updates)) {
+      const notice = readNotice(raw, kind, pageUrl);
+      if (notice) all.push(notice);
+    }
   }
   const notices = selectNotices(all, context);
-
-  const status = isRecord(data.status) ? data.status : undefined;
-  const given = status?.indicator;
-  const indicator =
-    typeof given === 'string' && INDICATORS.has(given) ? (given as Indicator) : deriveIndicator(notices, components);
-
-  const snapshot: StatusSnapshot = { provider: 'statuspage', page: {}, indicator, notices, components };
-  const name = readText(page.name, LIMITS.name);
+  // Without a `status` (incidents.json, components.json): the worst of the open incidents, the components and
+  // any maintenance under way. Impact `none` and maintenance only scheduled leave the page at `none`.
+  for (const notice of notices) {
+    derived = worse(derived, notice.kind === 'incident' ? notice.severity : notice.phase === 'scheduled' ? 'none' : 'maintenance');
+  }
+  const snapshot: StatusSnapshot = {
+    provider: 'statuspage',
+    page: {},
+    indicator: oneOf(INDICATORS, isRecord(data.status) && data.status.indicator) ?? derived,
+    notices,
+    components,
+  };
+  const name = readString(page.name);
   if (name) snapshot.page.name = name;
   if (pageUrl) snapshot.page.url = pageUrl;
   return snapshot;
 }
 
-/**
- * The indicator of a payload without `status` (incidents.json, components.json…): the worst of the open
- * incidents, the components' states and any maintenance under way. An incident of impact `none` and
- * maintenance that is only scheduled leave the page at `none`, as Statuspage does.
- */
-function deriveIndicator(notices: Notice[], components: Component[]): Indicator {
-  let indicator: Severity = 'none';
-  for (const notice of notices) {
-    if (notice.kind === 'incident') indicator = worse(indicator, notice.severity);
-    else if (notice.phase !== 'scheduled') indicator = worse(indicator, 'maintenance');
-  }
-  for (const component of components) indicator = worse(indicator, COMPONENT_SEVERITY[component.status]);
-  return indicator;
-}
-
-function readComponents(value: unknown): Component[] {
-  const components: Component[] = [];
-  for (const raw of readRecords(value, LIMITS.components)) {
-    const id = readId(raw.id);
-    if (!id) continue;
-    // `hasOwn`, so that a status such as "constructor" reads as unknown rather than as a prototype member.
-    const status =
-      typeof raw.status === 'string' && Object.hasOwn(COMPONENT_STATUSES, raw.status)
-        ? COMPONENT_STATUSES[raw.status]
-        : undefined;
-    const component: Component = { id, name: readText(raw.name, LIMITS.name) ?? id, status: status ?? 'unknown' };
-    const groupId = readId(raw.group_id);
-    if (groupId) component.groupId = groupId;
-    if (raw.group === true) component.childIds = readIds(raw.components, LIMITS.components);
-    components.push(component);
-  }
-  return components;
-}
-
-/** Distinct ids of an array, in order of first appearance. */
-function readIds(value: unknown, max: number): string[] {
-  const ids = new Set<string>();
-  for (const item of readArray(value, max)) {
-    const id = readId(item);
-    if (id) ids.add(id);
-  }
-  return [...ids];
-}
-
 function readNotice(raw: JsonRecord, list: 'incident' | 'maintenance', pageUrl: string | undefined): Notice | undefined {
   const id = readId(raw.id);
-  const title = readText(raw.name, LIMITS.title);
+  const title = readString(raw.name, LIMITS.title);
   if (!id || !title) return undefined;
-  const status = raw.status;
-  const phase: Phase = typeof status === 'string' && PHASES.has(status) ? (status as Phase) : 'unknown';
-  // Statuspage keeps maintenance in the incident model; one listed under `incidents` is still maintenance, and
-  // left as an incident a `scheduled` one would show as an open outage.
-  const kind = list === 'maintenance' || MAINTENANCE_PHASES.has(phase) ? 'maintenance' : 'incident';
-  // Maintenance is shown as maintenance even when the page overrode its impact (`none`, `minor`: see the
-  // docs example): the banner's job is to say "planned work", and its colour follows from that.
-  const severity: Severity =
-    kind === 'maintenance' ? 'maintenance' : typeof raw.impact === 'string' && IMPACTS.has(raw.impact) ? (raw.impact as Severity) : 'minor';
+  const phase = oneOf<Phase>(PHASES, raw.status) ?? 'unknown';
+  // Statuspage keeps maintenance in the incident model: one listed under `incidents` is still maintenance,
+  // and left as an incident a `scheduled` one would show as an open outage. Maintenance shows as maintenance
+  // even when the page overrode its impact: the banner's job is to say "planned work".
+  const kind = list === 'maintenance' || MAINTENANCE_PHASES.includes(phase) ? 'maintenance' : 'incident';
+  const severity = kind === 'maintenance' ? 'maintenance' : (oneOf<Severity>(INDICATORS.slice(0, 4), raw.impact) ?? 'minor');
 
+  // The update with the latest `display_at` (else `created_at`): a backfilled update can carry an earlier
+  // display time, so list order is not trusted; among equal or missing times the first listed wins.
   const updates = readRecords(raw.incident_updates, LIMITS.updates);
-  const latest = latestUpdate(updates);
-  const updatedAt = latest?.at ?? time(raw.updated_at);
+  let latest: JsonRecord | undefined;
+  let latestAt: string | undefined;
+  const componentIds = ids(readRecords(raw.components, LIMITS.components).map((c) => c.id));
+  for (const update of updates) {
+    const at = toUtc(update.display_at) ?? toUtc(update.created_at);
+    if (!latest || (at && (!latestAt || at > latestAt))) [latest, latestAt] = [update, at];
+    // Older pages write `{ name: "No components were affected by this update." }`, with no code.
+    componentIds.push(...ids(readRecords(update.affected_components, LIMITS.components).map((c) => c.code)));
+  }
+  const updatedAt = latestAt ?? toUtc(raw.updated_at);
   const notice: Notice = {
     id,
     kind,
     title,
     severity,
     phase,
-    componentIds: componentIds(raw, updates),
-    revision: `${readId(latest?.update.id) ?? updatedAt ?? ''}:${severity}`,
+    // By id only: names carry group prefixes ("Group - Component") and change.
+    componentIds: [...new Set(componentIds)].slice(0, LIMITS.components),
+    revision: `${readId(latest?.id) ?? updatedAt ?? ''}:${severity}`,
   };
-  const message = typeof latest?.update.body === 'string' ? toPlainText(latest.update.body) : '';
+  const message = toPlainText(latest?.body as string);
   if (message) notice.message = message;
-  if (updatedAt) notice.updatedAt = updatedAt;
-  const startedAt = time(raw.started_at) ?? time(raw.created_at);
-  if (startedAt) notice.startedAt = startedAt;
-  const scheduledStart = time(raw.scheduled_for);
-  if (scheduledStart) notice.scheduledStart = scheduledStart;
-  const scheduledEnd = time(raw.scheduled_until);
-  if (scheduledEnd) notice.scheduledEnd = scheduledEnd;
-  const url = safeUrl(raw.shortlink) ?? pageLink(pageUrl, id);
+  const times = {
+    updatedAt,
+    startedAt: toUtc(raw.started_at) ?? toUtc(raw.created_at),
+    scheduledStart: toUtc(raw.scheduled_for),
+    scheduledEnd: toUtc(raw.scheduled_until),
+  };
+  for (const [key, value] of Object.entries(times) as [keyof typeof times, string | undefined][]) {
+    if (value) notice[key] = value;
+  }
+  // incident.io has no shortlinks: link the incident's page on the status site.
+  const url =
+    safeUrl(raw.shortlink) ??
+    (pageUrl && safeUrl(`${pageUrl.replace(/[?#].*$/, '').replace(/\/+$/, '')}/incidents/${encodeURIComponent(id)}`));
   if (url) notice.url = url;
   return notice;
 }
 
-/**
- * The update with the latest `display_at` (else `created_at`). The API lists updates newest first, but a
- * backfilled update can carry an earlier display time, so the order is not trusted; among equal or missing
- * times the first listed wins.
- */
-function latestUpdate(updates: JsonRecord[]): { update: JsonRecord; at: string | undefined } | undefined {
-  let best: { update: JsonRecord; at: string | undefined } | undefined;
-  for (const update of updates) {
-    const at = time(update.display_at) ?? time(update.created_at);
-    if (!best || (at && (!best.at || at > best.at))) best = { update, at };
+/** The distinct ids among `values`, in order of first appearance. */
+function ids(values: unknown[]): string[] {
+  const out = new Set<string>();
+  for (const value of values) {
+    const id = readId(value);
+    if (id) out.add(id);
   }
-  return best;
-}
-
-/** The incident's own components, then those its updates name; by id only (names carry group prefixes). */
-function componentIds(raw: JsonRecord, updates: JsonRecord[]): string[] {
-  const ids = new Set<string>();
-  for (const component of readRecords(raw.components, LIMITS.components)) {
-    const id = readId(component.id);
-    if (id) ids.add(id);
-  }
-  for (const update of updates) {
-    // Older pages write `{ name: "No components were affected by this update." }`, with no code.
-    for (const affected of readRecords(update.affected_components, LIMITS.components)) {
-      if (ids.size >= LIMITS.components) break;
-      const id = readId(affected.code);
-      if (id) ids.add(id);
-    }
-  }
-  return [...ids];
-}
-
-/** The notice's page on the status site, for payloads without a shortlink (incident.io). */
-function pageLink(pageUrl: string | undefined, id: string): string | undefined {
-  if (!pageUrl) return undefined;
-  const url = new URL(pageUrl);
-  url.search = '';
-  url.hash = '';
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/incidents/${encodeURIComponent(id)}`;
-  return safeUrl(url.href);
-}
-
-/**
- * A one-line label (a title or a name), kept as literal text: markup in it is text, but control characters,
- * line breaks and bidi overrides, which could break or disguise a one-line banner, are dropped.
- */
-function readText(value: unknown, max: number): string | undefined {
-  const text = readString(value, max);
-  if (!text) return undefined;
-  const clean = text
-    .replace(/[\u0000-\u0008\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/[\s\u2028\u2029]+/g, ' ')
-    .trim();
-  return clean || undefined;
-}
-
-/** A UTC time, or undefined; expanded years (`+010000-…`) that a far-off offset can produce are refused. */
-function time(value: unknown): string | undefined {
-  const utc = toUtc(value);
-  return utc && ISO_UTC.test(utc) ? utc : undefined;
+  return [...out];
 }
