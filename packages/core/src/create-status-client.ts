@@ -1,14 +1,13 @@
-import { StatusFetchError, StatusFormatError } from './errors.js';
+import { StatusFetchError } from './errors.js';
 import { browserEnvironment, type StatusEnvironment } from './environment.js';
 import { filterNotices } from './filter-notices.js';
 import { parseStatus } from './parse-status.js';
 import { createIndexedDbStorage } from './persistence/idb-storage.js';
-import { readSnapshot } from './sources/native.js';
+import { findSource } from './sources/index.js';
 import { isRecord } from './sources/normalize.js';
-import { findSource, sources } from './sources/index.js';
-import { backoffDelay, jitter } from './transports/backoff.js';
-import { fetchStatus } from './transports/fetch-status.js';
-import type { Notice, StatusListener, StatusSnapshot, StatusState, StatusStorage } from './types.js';
+import { backoffDelay } from './transports/backoff.js';
+import { fetchStatus, type FetchResult } from './transports/fetch-status.js';
+import type { StatusListener, StatusSnapshot, StatusState, StatusStorage } from './types.js';
 
 /** Options for {@link createStatusClient}. */
 export interface StatusClientOptions {
@@ -25,9 +24,7 @@ export interface StatusClientOptions {
   components?: readonly string[];
   /** How far ahead scheduled maintenance is shown, in seconds. Default 86 400 (24 h). */
   maintenanceLead?: number;
-  /**
-   * How old a stored snapshot may be and still be shown before the network answers, in seconds. Default 600.
-   */
+  /** How old a stored snapshot may be and still be shown before the network answers, in seconds. Default 600. */
   maxAge?: number;
   /** Where dismissals and the last good snapshot are kept. Default: IndexedDB, falling back to memory. */
   storage?: StatusStorage;
@@ -60,32 +57,27 @@ export interface StatusClient {
   destroy(): void;
 }
 
-interface StoredSnapshot {
-  snapshot: StatusSnapshot;
-  fetchedAt: number;
-}
-
 type Dismissals = Record<string, { revision: string; at: number }>;
 
-const DISMISSALS_KEPT_MS = 90 * 24 * 60 * 60 * 1000;
-const DISMISSALS_KEPT = 200;
+const DISMISSALS_KEPT_MS = 90 * 864e5;
 const warned = new Set<string>();
 
 /** One console line per kind of failure per page, however many clients and retries. */
 function warnOnce(kind: string, message: string): void {
-  if (warned.has(kind) || typeof console === 'undefined') return;
+  if (!warned.has(kind)) console.warn(`[status-banner] ${message}`);
   warned.add(kind);
-  console.warn(`[status-banner] ${message}`);
 }
+
+/** A number option within bounds, or its default. */
+const option = (value: number | undefined, fallback: number, min = 0) => Math.max(min, Number.isFinite(value) ? value! : fallback);
 
 /**
  * The URL to fetch for `src`: a bare origin means its Statuspage summary, and a named provider may map a base
  * URL to its endpoint. Throws a TypeError for a URL that cannot be parsed.
  */
 export function resolveEndpoint(src: string, provider?: string): string {
-  const base = typeof document === 'undefined' ? undefined : document.baseURI;
-  const url = new URL(src.trim(), base);
-  const source = provider ? findSource(provider) : url.pathname === '/' ? sources.find((s) => s.id === 'statuspage') : undefined;
+  const url = new URL(src.trim(), globalThis.document?.baseURI);
+  const source = findSource(provider ?? (url.pathname === '/' ? 'statuspage' : ''));
   return (source?.endpoint?.(url) ?? url).href;
 }
 
@@ -100,59 +92,52 @@ export function resolveEndpoint(src: string, provider?: string): string {
  * ```
  */
 export function createStatusClient(options: StatusClientOptions): StatusClient {
-  const interval = Math.max(1, finite(options.interval) ?? 60) * 1000;
-  const maxAge = Math.max(0, finite(options.maxAge) ?? 600) * 1000;
-  const timeout = Math.max(1, finite(options.timeout) ?? 10_000);
-  const maxBytes = Math.max(1, finite(options.maxBytes) ?? 1024 * 1024);
-  const selectors = options.components ?? [];
-  const random = options.random ?? Math.random;
-  const environment = options.environment ?? browserEnvironment();
-  const storage = options.storage ?? createIndexedDbStorage();
-  // Captured now: a host page that later patches window.fetch does not get to see or break our requests.
-  const fetchFn = options.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined);
-
-  let endpoint: string | undefined;
-  let setupError: Error | undefined;
+  const {
+    components = [],
+    maintenanceLead,
+    random = Math.random,
+    environment = browserEnvironment(),
+    storage = createIndexedDbStorage(),
+  } = options;
+  const interval = option(options.interval, 60, 1) * 1000;
+  // Captured now: a host page that later patches window.fetch neither sees nor breaks our requests.
+  const fetchFn = options.fetch ?? globalThis.fetch?.bind(globalThis);
+  const listeners = new Set<StatusListener>();
+  let state: StatusState = { status: 'loading', notices: [] };
+  let endpoint = '';
   try {
     endpoint = resolveEndpoint(options.src, options.provider);
-  } catch (error) {
-    setupError = new TypeError(`status-banner: "${String(options.src)}" is not a URL`, { cause: error });
+    if (!fetchFn) throw 0;
+  } catch {
+    state = { status: 'error', notices: [], error: new TypeError(`status-banner: cannot fetch "${options.src}"`) };
   }
-  if (!fetchFn) setupError = new TypeError('status-banner: no fetch in this environment');
-
-  let state: StatusState = setupError ? { status: 'error', notices: [], error: setupError } : { status: 'loading', notices: [] };
-  const listeners = new Set<StatusListener>();
-  let dismissed: Dismissals = {};
   let provider = options.provider;
+  let dismissed: Dismissals = {};
   let lastText: string | undefined;
   let failures = 0;
-  let halted = Boolean(setupError);
+  let halted = state.status === 'error';
   let destroyed = false;
   let running = false;
-  let wasOnline = true;
+  let online = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let inflight: { controller: AbortController; done: Promise<void> } | undefined;
+  let inflight: { abort: AbortController; done: Promise<void> } | undefined;
   let restored: Promise<void> | undefined;
   let stopEnvironment: (() => void) | undefined;
-
   const snapshotKey = `snapshot:${endpoint}`;
   const dismissalsKey = `dismissals:${endpoint}`;
 
-  function visibleNotices(snapshot: StatusSnapshot | undefined): Notice[] {
-    if (!snapshot) return [];
-    return filterNotices(snapshot, selectors).filter((notice) => dismissed[notice.id]?.revision !== notice.revision);
-  }
-
   function update(patch: Partial<StatusState>): void {
     const next: StatusState = { ...state, ...patch };
-    next.notices = visibleNotices(next.snapshot);
+    next.notices = next.snapshot
+      ? filterNotices(next.snapshot, components).filter((notice) => dismissed[notice.id]?.revision !== notice.revision)
+      : [];
     if (!next.error) delete next.error;
     state = next;
     for (const listener of [...listeners]) {
       try {
         listener(state);
       } catch (error) {
-        // A listener's bug is the host's; report it as theirs without breaking the other listeners.
+        // A listener's bug is the host's: report it as theirs without breaking the other listeners.
         setTimeout(() => {
           throw error;
         });
@@ -160,18 +145,14 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     }
   }
 
-  async function safely<T>(operation: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await operation();
-    } catch {
-      return undefined;
-    }
-  }
+  /** A storage call that cannot reject: a failure reads as "nothing stored". */
+  const stored = (key: string, value?: unknown): Promise<unknown> =>
+    (value === undefined ? storage.get(key) : storage.set(key, value)).catch(() => undefined);
 
+  /** Stored values outlive code versions and can be corrupted: validate them like any payload. */
   function readDismissals(value: unknown): Dismissals {
     const out: Dismissals = {};
-    if (!isRecord(value)) return out;
-    for (const [id, entry] of Object.entries(value)) {
+    for (const [id, entry] of Object.entries(isRecord(value) ? value : {})) {
       if (isRecord(entry) && typeof entry.revision === 'string' && typeof entry.at === 'number') {
         out[id] = { revision: entry.revision, at: entry.at };
       }
@@ -179,162 +160,107 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     return out;
   }
 
+  function parse(payload: unknown, as?: string): StatusSnapshot {
+    return parseStatus(payload, { ...(as && { provider: as }), ...(maintenanceLead !== undefined && { maintenanceLead }) });
+  }
+
   function restore(): Promise<void> {
-    restored ??= (async () => {
-      const [storedDismissals, stored] = await Promise.all([
-        safely(() => storage.get(dismissalsKey)),
-        safely(() => storage.get(snapshotKey)),
-      ]);
-      dismissed = { ...readDismissals(storedDismissals), ...dismissed };
-      const cached = readStored(stored);
-      if (cached && !state.snapshot && !destroyed) {
-        update({ status: 'ready', snapshot: cached.snapshot, fetchedAt: cached.fetchedAt });
-      } else if (state.snapshot) {
-        update({});
+    return (restored ??= Promise.all([stored(dismissalsKey), stored(snapshotKey)]).then(([savedDismissals, saved]) => {
+      dismissed = { ...readDismissals(savedDismissals), ...dismissed };
+      let snapshot: StatusSnapshot | undefined;
+      const fetchedAt = isRecord(saved) ? (saved.fetchedAt as number) : NaN;
+      const age = Date.now() - fetchedAt;
+      if (age >= 0 && age <= option(options.maxAge, 600) * 1000 && !state.snapshot && !destroyed) {
+        try {
+          const raw = (saved as { snapshot: StatusSnapshot }).snapshot;
+          snapshot = { ...parse(raw, 'native'), provider: String(raw.provider ?? 'native') };
+        } catch {
+          // A corrupt or outdated value: ignore it.
+        }
       }
-    })();
-    return restored;
+      if (snapshot) update({ status: 'ready', snapshot, fetchedAt });
+      else if (state.snapshot) update({});
+    }));
   }
 
-  function readStored(value: unknown): StoredSnapshot | undefined {
-    // Stored values outlive code versions and can be corrupted: validate them like any payload.
-    if (!isRecord(value) || typeof value.fetchedAt !== 'number' || !isRecord(value.snapshot)) return undefined;
-    const age = Date.now() - value.fetchedAt;
-    if (age < 0 || age > maxAge) return undefined;
-    try {
-      const storedProvider = typeof value.snapshot.provider === 'string' ? value.snapshot.provider : 'native';
-      const snapshot = readSnapshot(value.snapshot, contextNow(), storedProvider);
-      return { snapshot, fetchedAt: value.fetchedAt };
-    } catch {
-      return undefined;
-    }
-  }
-
-  function contextNow() {
-    const lead = finite(options.maintenanceLead);
-    return { now: new Date(), maintenanceLead: (lead === undefined || lead < 0 ? 86_400 : lead) * 1000 };
-  }
-
-  function apply(text: string): void {
-    let snapshot: StatusSnapshot;
-    try {
-      const parseOptions = { now: new Date(), ...(provider ? { provider } : {}) };
-      snapshot = parseStatus(text, options.maintenanceLead === undefined ? parseOptions : { ...parseOptions, maintenanceLead: options.maintenanceLead });
-    } catch (cause) {
-      const error = new StatusFetchError('format', (cause as Error).message, { cause });
-      warnOnce(`format:${(cause as StatusFormatError).type}`, `${endpoint} is not a status payload (${error.message})`);
-      throw error;
-    }
-    provider ??= snapshot.provider;
-    lastText = text;
-    const shown = state.snapshot?.version;
-    // A replayed or reordered older version never replaces a newer one.
-    if (shown !== undefined && snapshot.version !== undefined && snapshot.version < shown) return;
-    const fetchedAt = Date.now();
-    update({ status: 'ready', snapshot, fetchedAt, error: undefined });
-    void safely(() => storage.set(snapshotKey, { snapshot, fetchedAt } satisfies StoredSnapshot));
-  }
-
-  function settle(result: Awaited<ReturnType<typeof fetchStatus>>, controller: AbortController): number | undefined {
-    if (controller.signal.aborted || destroyed) return undefined;
-    if (result.ok) {
+  /** Handles one response; returns the delay before the next request, or undefined to stop. */
+  function settle(result: FetchResult): number | undefined {
+    let error: StatusFetchError;
+    let retry: number | boolean = true;
+    if ('text' in result) {
       try {
-        if (result.text !== lastText) apply(result.text);
-        else if (state.status !== 'ready') update({ status: 'ready', error: undefined });
+        if (result.text !== lastText) {
+          const snapshot = parse(result.text, provider);
+          provider ??= snapshot.provider;
+          lastText = result.text;
+          const shown = state.snapshot?.version;
+          // A replayed or reordered older version never replaces a newer one.
+          if (!(snapshot.version! < shown!)) {
+            const fetchedAt = Date.now();
+            update({ status: 'ready', snapshot, fetchedAt, error: undefined });
+            void stored(snapshotKey, { snapshot, fetchedAt });
+          }
+        } else if (state.error) {
+          update({ status: 'ready', error: undefined });
+        }
         failures = 0;
-        return jitter(interval, random);
-      } catch (error) {
-        return fail(error as StatusFetchError);
+        return interval * (0.8 + 0.4 * random());
+      } catch (cause) {
+        warnOnce(`format:${(cause as { type: string }).type}`, `${endpoint} is not a status payload: ${(cause as Error).message}`);
+        error = new StatusFetchError('format', (cause as Error).message, 0, cause);
       }
+    } else {
+      ({ error, retry } = result);
     }
-    if (result.retry === 'stop') {
-      halted = true;
-      warnOnce(`http:${result.error.status}`, `${endpoint} answered HTTP ${result.error.status}; not asking again.`);
-      update({ status: 'error', error: result.error });
-      return undefined;
-    }
-    return fail(result.error, result.retryAfter);
-  }
-
-  function fail(error: StatusFetchError, retryAfter?: number): number {
-    failures += 1;
     // Our failure to reach the endpoint is not an outage: the last good snapshot stays, marked by `error`.
     update({ status: state.snapshot ? 'ready' : 'error', error });
-    const backoff = backoffDelay(failures - 1, {}, random);
-    return retryAfter === undefined ? backoff : retryAfter + Math.floor(random() * Math.min(retryAfter, 5000) * 0.2);
+    if (retry === false) {
+      halted = true;
+      warnOnce(`http:${error.status}`, `${endpoint} answered HTTP ${error.status}; not asking again.`);
+      return undefined;
+    }
+    failures += 1;
+    return retry === true ? backoffDelay(failures - 1, {}, random) : retry * (1 + 0.2 * random());
   }
 
   /** One request at a time; schedules the next when it settles. */
   function run(): Promise<void> {
-    if (inflight) return inflight.done;
-    const entry = { controller: new AbortController(), done: Promise.resolve() };
-    entry.done = (async () => {
-      const next = await pollWith(entry.controller);
-      if (isCurrent(entry)) inflight = undefined;
-      if (next !== undefined) schedule(next);
-    })();
+    if (inflight || halted || destroyed) return inflight?.done ?? Promise.resolve();
+    const abort = new AbortController();
+    const entry = {
+      abort,
+      done: fetchStatus(endpoint, fetchFn!, abort.signal, option(options.timeout, 1e4, 1), option(options.maxBytes, 1 << 20, 1)).then(
+        (result) => {
+          if (abort.signal.aborted) return;
+          inflight = undefined;
+          schedule(settle(result));
+        },
+      ),
+    };
     inflight = entry;
     return entry.done;
   }
 
-  function isCurrent(entry: typeof inflight): boolean {
-    return inflight === entry;
-  }
-
-  /** Resolves with the delay before the next request, or undefined to stop. */
-  async function pollWith(controller: AbortController): Promise<number | undefined> {
-    if (!endpoint || !fetchFn || destroyed || halted) return undefined;
-    const result = await fetchStatus(endpoint, { fetch: fetchFn, signal: controller.signal, timeout, maxBytes, now: Date.now() });
-    return settle(result, controller);
-  }
-
-  function schedule(delay: number): void {
+  function schedule(delay: number | undefined): void {
     clearTimeout(timer);
     timer = undefined;
     // Hidden tabs and offline devices make no requests; the environment listener resumes them.
-    if (!running || halted || destroyed || !environment.isVisible() || !environment.isOnline()) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      void run();
-    }, Math.max(0, delay));
+    if (delay !== undefined && running && environment.isVisible() && environment.isOnline()) {
+      timer = setTimeout(run, delay);
+    }
   }
 
   function onEnvironmentChange(): void {
-    const online = environment.isOnline();
-    const cameOnline = online && !wasOnline;
-    wasOnline = online;
-    if (!environment.isVisible() || !online) {
-      clearTimeout(timer);
-      timer = undefined;
-      return;
-    }
-    if (inflight) return;
+    const wasOnline = online;
+    online = environment.isOnline();
     // Revalidate soon, but not in lockstep with every other tab and device that just woke up.
-    schedule(random() * (cameOnline ? 5000 : 1000));
-  }
-
-  function firstDelay(): number {
-    const age = state.fetchedAt === undefined ? Infinity : Date.now() - state.fetchedAt;
-    // A fresh stored snapshot is already on screen: join the polling cycle at a random phase. Otherwise ask
-    // now, with a little jitter so a fleet of reloaded pages does not arrive as one spike.
-    return age < interval ? random() * (interval - age) : random() * 500;
-  }
-
-  function start(): void {
-    if (running || destroyed) return;
-    running = true;
-    wasOnline = environment.isOnline();
-    stopEnvironment = environment.subscribe(onEnvironmentChange);
-    void restore().then(() => {
-      if (running && !timer && !inflight) schedule(firstDelay());
-    });
+    if (!inflight) schedule(random() * (online && !wasOnline ? 5000 : 1000));
   }
 
   function pause(): void {
     running = false;
-    clearTimeout(timer);
-    timer = undefined;
-    inflight?.controller.abort();
+    schedule(undefined);
+    inflight?.abort.abort();
     inflight = undefined;
     stopEnvironment?.();
     stopEnvironment = undefined;
@@ -345,10 +271,20 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     subscribe(listener) {
       if (destroyed) return () => {};
       listeners.add(listener);
-      start();
+      if (!running) {
+        running = true;
+        online = environment.isOnline();
+        stopEnvironment = environment.subscribe(onEnvironmentChange);
+        void restore().then(() => {
+          const age = Date.now() - (state.fetchedAt ?? -Infinity);
+          // A fresh stored snapshot is already on screen: join the polling cycle at a random phase. Otherwise
+          // ask now, with a little jitter so a fleet of reloaded pages does not arrive as one spike.
+          if (running && !timer && !inflight) schedule(random() * (age < interval ? interval - age : 500));
+        });
+      }
       return () => {
         listeners.delete(listener);
-        if (listeners.size === 0) pause();
+        if (!listeners.size) pause();
       };
     },
     async dismiss(noticeId) {
@@ -358,31 +294,20 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
       dismissed = { ...dismissed, [noticeId]: { revision: notice.revision, at } };
       update({});
       await restore();
-      // Merge with what is stored: another tab may have dismissed something else meanwhile.
-      const merged = { ...readDismissals(await safely(() => storage.get(dismissalsKey))), [noticeId]: dismissed[noticeId]! };
-      const kept = Object.entries(merged)
-        .filter(([, entry]) => at - entry.at < DISMISSALS_KEPT_MS)
-        .sort(([, a], [, b]) => b.at - a.at)
-        .slice(0, DISMISSALS_KEPT);
-      await safely(() => storage.set(dismissalsKey, Object.fromEntries(kept)));
+      // Merge with what is stored (another tab may have dismissed something else meanwhile); keep 90 days.
+      const merged = { ...readDismissals(await stored(dismissalsKey)), [noticeId]: dismissed[noticeId]! };
+      await stored(dismissalsKey, Object.fromEntries(Object.entries(merged).filter(([, entry]) => at - entry.at < DISMISSALS_KEPT_MS)));
     },
     async refresh() {
-      if (destroyed || halted) return;
       await restore();
-      clearTimeout(timer);
-      timer = undefined;
+      schedule(undefined);
       await run();
     },
     destroy() {
-      if (destroyed) return;
       pause();
       destroyed = true;
       listeners.clear();
       state = { ...state, status: 'stopped' };
     },
   };
-}
-
-function finite(value: number | undefined): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }

@@ -10,11 +10,12 @@ export type StatusFormatErrorType = 'not-json' | 'not-object' | 'unknown-provide
 /** Thrown by `parseStatus` for anything it cannot read. It never throws anything else. */
 export class StatusFormatError extends Error {
   override readonly name = 'StatusFormatError';
-  readonly type: StatusFormatErrorType;
 
-  constructor(type: StatusFormatErrorType, message: string) {
+  constructor(
+    readonly type: StatusFormatErrorType,
+    message: string,
+  ) {
     super(message);
-    this.type = type;
   }
 }
 
@@ -22,22 +23,23 @@ export class StatusFormatError extends Error {
  * Why a client could not get a snapshot:
  * - `network`: the request failed (offline, DNS, CORS, connection reset).
  * - `timeout`: no complete answer in time.
- * - `http`: a status other than 200 or 304.
+ * - `http`: a status other than 200 (or a 304 the browser resolved from its cache).
  * - `too-large`: the body passed the size cap.
- * - `format`: the body was not a status payload (see `cause`, a {@link StatusFormatError}).
+ * - `format`: the body was not a status payload (`cause` is the {@link StatusFormatError}).
  */
 export type StatusFetchErrorType = 'network' | 'timeout' | 'http' | 'too-large' | 'format';
 
 /** Reported in a client's state when a fetch fails. Never thrown at the page. */
 export class StatusFetchError extends Error {
   override readonly name = 'StatusFetchError';
-  readonly type: StatusFetchErrorType;
-  /** The HTTP status, for `http`. */
-  readonly status?: number;
 
-  constructor(type: StatusFetchErrorType, message: string, options?: { status?: number; cause?: unknown }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.type = type;
-    if (options?.status !== undefined) this.status = options.status;
+  constructor(
+    readonly type: StatusFetchErrorType,
+    message: string,
+    /** The HTTP status, for `http`; 0 otherwise. */
+    readonly status = 0,
+    cause?: unknown,
+  ) {
+    super(message, { cause });
   }
 }

@@ -56,6 +56,32 @@ export function readString(value: unknown, max: number = LIMITS.name): string | 
   return text ? truncate(text, max) : undefined;
 }
 
+/** Multi-line plain text: control characters dropped, paragraph breaks kept, trimmed and capped. */
+export function readText(value: unknown, max: number = LIMITS.message): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value
+    .slice(0, max * 4)
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return text ? truncate(text, max) : undefined;
+}
+
+/** `value` if it is one of `list`, else undefined. */
+export const oneOf = <T extends string>(list: readonly string[], value: unknown): T | undefined =>
+  list.includes(value as string) ? (value as T) : undefined;
+
+/** The distinct ids among `values`, in order of first appearance, capped. */
+export function readIds(values: unknown): string[] {
+  const out = new Set<string>();
+  for (const value of readArray(values, LIMITS.components)) {
+    const id = readId(value);
+    if (id) out.add(id);
+  }
+  return [...out];
+}
+
 /** An identifier: a non-empty string or a finite number, as a string. */
 export function readId(value: unknown): string | undefined {
   return readString(value, LIMITS.id);

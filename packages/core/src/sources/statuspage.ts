@@ -7,8 +7,9 @@ import type { Component, ComponentStatus, Notice, ParseContext, Phase, Severity,
 import {
   LIMITS,
   isRecord,
-  readArray,
+  oneOf,
   readId,
+  readIds,
   readRecords,
   readString,
   safeUrl,
@@ -33,9 +34,6 @@ const COMPONENTS: Record<string, [ComponentStatus, Severity]> = {
   major_outage: ['major_outage', 'major'],
   under_maintenance: ['maintenance', 'maintenance'],
 };
-
-const oneOf = <T extends string>(list: string[], value: unknown): T | undefined =>
-  list.includes(value as string) ? (value as T) : undefined;
 
 /**
  * The Statuspage v2 source (`provider: 'statuspage'`). Also reads incident.io's Statuspage-compatible
@@ -86,7 +84,7 @@ function parse(data: JsonRecord, context: ParseContext): StatusSnapshot {
     const component: Component = { id, name: readString(raw.name) ?? id, status };
     const groupId = readId(raw.group_id);
     if (groupId) component.groupId = groupId;
-    if (raw.group === true) component.childIds = ids(readArray(raw.components, LIMITS.components));
+    if (raw.group === true) component.childIds = readIds(raw.components);
     components.push(component);
   }
   const all: Notice[] = [];
@@ -134,12 +132,12 @@ function readNotice(raw: JsonRecord, list: 'incident' | 'maintenance', pageUrl: 
   const updates = readRecords(raw.incident_updates, LIMITS.updates);
   let latest: JsonRecord | undefined;
   let latestAt: string | undefined;
-  const componentIds = ids(readRecords(raw.components, LIMITS.components).map((c) => c.id));
+  const componentIds = readIds(readRecords(raw.components).map((c) => c.id));
   for (const update of updates) {
     const at = toUtc(update.display_at) ?? toUtc(update.created_at);
     if (!latest || (at && (!latestAt || at > latestAt))) [latest, latestAt] = [update, at];
     // Older pages write `{ name: "No components were affected by this update." }`, with no code.
-    componentIds.push(...ids(readRecords(update.affected_components, LIMITS.components).map((c) => c.code)));
+    componentIds.push(...readIds(readRecords(update.affected_components).map((c) => c.code)));
   }
   const updatedAt = latestAt ?? toUtc(raw.updated_at);
   const notice: Notice = {
@@ -169,14 +167,4 @@ function readNotice(raw: JsonRecord, list: 'incident' | 'maintenance', pageUrl: 
     (pageUrl && safeUrl(`${pageUrl.replace(/[?#].*$/, '').replace(/\/+$/, '')}/incidents/${encodeURIComponent(id)}`));
   if (url) notice.url = url;
   return notice;
-}
-
-/** The distinct ids among `values`, in order of first appearance. */
-function ids(values: unknown[]): string[] {
-  const out = new Set<string>();
-  for (const value of values) {
-    const id = readId(value);
-    if (id) out.add(id);
-  }
-  return [...out];
 }
