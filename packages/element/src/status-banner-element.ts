@@ -1,6 +1,6 @@
-import { parseSelectors, type Notice, type Severity, type StatusSnapshot, type StatusState } from '@status-banner/core';
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { StatusBannerChangeEvent, StatusBannerDismissEvent } from './events.js';
+import { parseSelectors, type Notice, type Severity, type StatusState } from '@status-banner/core';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { StatusBannerDismissEvent } from './events.js';
 import { closeIcon, icons } from './icons.js';
 import { StatusController } from './status-controller.js';
 import { en, format, type StatusBannerStrings } from './strings.js';
@@ -8,15 +8,6 @@ import { styles } from './styles.js';
 
 /** Where the banner sits. `top` and `bottom` overlay the page without moving it; `inline` stays where placed. */
 export type StatusBannerPosition = 'top' | 'bottom' | 'inline';
-
-const POSITIONS = new Set<string>(['top', 'bottom', 'inline']);
-const ALERTING = new Set<Severity>(['major', 'critical']);
-
-/** `dismissible="false"` turns dismissal off; the attribute's absence or any other value leaves it on. */
-const onUnlessFalse = {
-  fromAttribute: (value: string | null) => value !== 'false',
-  toAttribute: (value: boolean) => (value ? null : 'false'),
-};
 
 /**
  * A live status banner: shows the most severe open incident or maintenance of a status page, and nothing when
@@ -66,7 +57,8 @@ export class StatusBannerElement extends LitElement {
     interval: { type: Number },
     components: {},
     position: { reflect: true },
-    dismissible: { converter: onUnlessFalse },
+    // `dismissible="false"` turns it off; absence or any other value leaves it on.
+    dismissible: { converter: (value: string | null) => value !== 'false' },
     maintenanceLead: { type: Number, attribute: 'maintenance-lead' },
     strings: { attribute: false },
     severity: { reflect: true },
@@ -91,25 +83,22 @@ export class StatusBannerElement extends LitElement {
   declare dismissible: boolean;
   /** How far ahead scheduled maintenance is shown, in seconds. Default 86 400 (24 h). */
   declare maintenanceLead: number | undefined;
-  /** Replacements for any of the banner's words. */
+  /** Replacements for any of the banner's words (see `en` for the keys). */
   declare strings: Partial<StatusBannerStrings> | undefined;
   /** The severity shown, reflected for styling; absent when nothing is shown. Read-only. */
   declare severity: Severity | undefined;
   declare private _expanded: boolean;
   declare private _clamped: boolean;
 
-  #controller = new StatusController(this, (state) => this.#onState(state));
-  #lastSnapshot: StatusSnapshot | undefined;
-  #shownId: string | undefined;
+  #controller = new StatusController(this);
+  #shown: string | undefined;
   #clock: ReturnType<typeof setTimeout> | undefined;
-  #formats = new Map<string, { relative: Intl.RelativeTimeFormat; date: Intl.DateTimeFormat }>();
 
   constructor() {
     super();
     this.position = 'top';
     this.dismissible = true;
-    this._expanded = false;
-    this._clamped = false;
+    this._expanded = this._clamped = false;
   }
 
   /** What the banner knows now: the snapshot, the notices it would show, and the last error. */
@@ -125,190 +114,116 @@ export class StatusBannerElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#clock);
-    this.#clock = undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') || changed.has('provider') || changed.has('interval') || changed.has('components') || changed.has('maintenanceLead')) {
-      const src = this.src?.trim();
-      this.#controller.configure(
-        src
-          ? {
-              src,
-              ...(this.provider ? { provider: this.provider } : {}),
-              ...(Number.isFinite(this.interval) ? { interval: this.interval! } : {}),
-              ...(Number.isFinite(this.maintenanceLead) ? { maintenanceLead: this.maintenanceLead! } : {}),
-              components: parseSelectors(this.components),
-            }
-          : undefined,
-      );
-    }
-    if (!POSITIONS.has(this.position)) this.position = 'top';
-    const notice = this.#controller.state.notices[0];
+  protected override willUpdate(): void {
+    const src = this.src?.trim();
+    this.#controller.configure(
+      src && {
+        src,
+        provider: this.provider || undefined,
+        interval: this.interval,
+        maintenanceLead: this.maintenanceLead,
+        components: parseSelectors(this.components),
+      },
+    );
+    if (!['top', 'bottom', 'inline'].includes(this.position)) this.position = 'top';
+    const notice = this.state.notices[0];
     this.severity = notice?.severity;
-    if (notice?.id !== this.#shownId) {
-      this.#shownId = notice?.id;
-      this._expanded = false;
-    }
+    if (notice?.id !== this.#shown) this._expanded = false;
+    this.#shown = notice?.id;
   }
 
   protected override updated(): void {
     // Offer "Show more" only when the clamp actually hides text.
-    const detail = this.renderRoot.querySelector<HTMLElement>('.detail');
-    const clamped = !!detail && !this._expanded && detail.scrollHeight > detail.clientHeight + 1;
-    if (clamped !== this._clamped && !this._expanded) this._clamped = clamped;
-    this.#tick();
+    const detail = this.renderRoot.querySelector('.detail');
+    if (!this._expanded) this._clamped = !!detail && detail.scrollHeight > detail.clientHeight + 1;
+    // Re-render while a notice shows, so "updated 5 minutes ago" stays true.
+    clearTimeout(this.#clock);
+    if (this.#shown) this.#clock = setTimeout(() => this.requestUpdate(), 30_000);
   }
 
-  protected override render(): TemplateResult | typeof nothing {
-    const { notices, snapshot } = this.#controller.state;
+  protected override render() {
+    const { notices, snapshot } = this.state;
     const notice = notices[0];
     if (!notice) return nothing;
-    const text = this.#strings();
+    const text = { ...en, ...this.strings };
     const link = notice.url ?? snapshot?.page.url;
-    const more = notices.length - 1;
-    return html`
-      <div
-        part="base"
-        class="base"
-        role=${ALERTING.has(notice.severity) ? 'alert' : 'status'}
-        @keydown=${this.#onKeydown}
-      >
-        <span part="icon" class="icon">${icons[notice.severity]}</span>
-        <div part="message" class="message" dir="auto">
-          <p class="headline"><strong class="severity">${text.severity[notice.severity]}:</strong> ${notice.title}</p>
-          ${notice.message
-            ? html`<p id="detail" class="detail ${this._expanded ? '' : 'clamped'}">${notice.message}</p>
-                ${this._clamped || this._expanded
-                  ? html`<button class="toggle" aria-expanded=${this._expanded ? 'true' : 'false'} aria-controls="detail" @click=${this.#toggle}>
-                      ${this._expanded ? text.showLess : text.showMore}
-                    </button>`
-                  : nothing}`
-            : nothing}
-          <p class="meta">${this.#meta(notice, text)}</p>
-        </div>
-        <div part="actions" class="actions">
-          ${link ? html`<a part="link" href=${link} target="_blank" rel="noopener noreferrer">${text.viewStatus}</a>` : nothing}
-          ${more > 0 ? html`<span class="count">${format(text.more, { count: more })}</span>` : nothing}
-          ${this.dismissible
-            ? html`<button part="dismiss-button" class="dismiss" aria-label=${text.dismiss} title=${text.dismiss} @click=${() => this.#dismiss(notice)}>
-                ${closeIcon}
-              </button>`
-            : nothing}
-        </div>
+    const { message, severity } = notice;
+    return html`<div
+      part="base"
+      class="base"
+      role=${severity === 'major' || severity === 'critical' ? 'alert' : 'status'}
+      @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.dismissible && this.#dismiss(notice)}
+    >
+      <span part="icon" class="icon">${icons[severity]}</span>
+      <div part="message" class="message" dir="auto">
+        <p><strong>${text[severity]}:</strong> ${notice.title}</p>
+        ${message
+          ? html`<p id="detail" class="detail ${this._expanded ? '' : 'clamped'}">${message}</p>
+              ${this._clamped || this._expanded
+                ? html`<button class="toggle" aria-expanded=${this._expanded} aria-controls="detail" @click=${() => (this._expanded = !this._expanded)}>
+                    ${this._expanded ? text.showLess : text.showMore}
+                  </button>`
+                : nothing}`
+          : nothing}
+        <p class="meta">${this.#meta(notice, text).map((part, i) => (i ? [' · ', part] : part))}</p>
       </div>
-    `;
+      <div part="actions" class="actions">
+        ${link ? html`<a part="link" href=${link} target="_blank" rel="noopener noreferrer">${text.link}</a>` : nothing}
+        ${notices.length > 1 ? format(text.more, { count: notices.length - 1 }) : nothing}
+        ${this.dismissible
+          ? html`<button part="dismiss-button" class="dismiss" aria-label=${text.dismiss} title=${text.dismiss} @click=${() => this.#dismiss(notice)}>
+              ${closeIcon}
+            </button>`
+          : nothing}
+      </div>
+    </div>`;
   }
 
-  #meta(notice: Notice, text: StatusBannerStrings): TemplateResult {
-    const { date } = this.#format();
-    const parts: (TemplateResult | string)[] = [];
-    const phase = text.phase[notice.phase];
-    if (notice.kind === 'maintenance' && notice.phase === 'scheduled' && notice.scheduledStart) {
-      const start = new Date(notice.scheduledStart);
-      const end = notice.scheduledEnd ? new Date(notice.scheduledEnd) : undefined;
-      parts.push(end ? format(text.scheduled, { start: date.format(start), end: date.format(end) }) : date.format(start));
-    } else if (notice.kind === 'maintenance' && notice.scheduledEnd && notice.phase !== 'scheduled') {
-      if (phase) parts.push(phase);
-      parts.push(format(text.inProgressUntil, { end: date.format(new Date(notice.scheduledEnd)) }));
-    } else if (phase) {
-      parts.push(phase);
-    }
-    if (notice.updatedAt && notice.kind === 'incident') {
-      parts.push(
-        html`<time datetime=${notice.updatedAt}>${format(text.updated, { time: this.#relative(notice.updatedAt) })}</time>`,
-      );
-    }
-    return html`${parts.map((part, i) => (i ? html` · ${part}` : part))}`;
-  }
-
-  #relative(iso: string): string {
-    const { relative } = this.#format();
-    // A server clock ahead of ours must not read "in 2 minutes".
-    const seconds = Math.min(0, (Date.parse(iso) - Date.now()) / 1000);
-    const units: [Intl.RelativeTimeFormatUnit, number][] = [
-      ['day', 86_400],
-      ['hour', 3600],
-      ['minute', 60],
-    ];
-    for (const [unit, size] of units) {
-      if (-seconds >= size) return relative.format(Math.round(seconds / size), unit);
-    }
-    return relative.format(0, 'minute');
-  }
-
-  #lang(): string {
-    const scoped = this.closest('[lang]')?.getAttribute('lang');
-    return scoped || (typeof navigator === 'undefined' ? 'en' : navigator.language) || 'en';
-  }
-
-  #format(): { relative: Intl.RelativeTimeFormat; date: Intl.DateTimeFormat } {
-    const lang = this.#lang();
-    let formats = this.#formats.get(lang);
-    if (!formats) {
-      try {
-        formats = {
-          relative: new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }),
-          date: new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }),
-        };
-      } catch {
-        // An invalid `lang` such as "en_US" throws a RangeError: fall back rather than break rendering.
-        formats = {
-          relative: new Intl.RelativeTimeFormat('en', { numeric: 'auto' }),
-          date: new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }),
-        };
+  /** The phase, and when: the maintenance window, its expected end, or how long ago the last update was. */
+  #meta(notice: Notice, text: StatusBannerStrings): (string | TemplateResult)[] {
+    const { scheduledStart: start, scheduledEnd: end, updatedAt, phase } = notice;
+    const date = this.#intl((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }));
+    const parts: (string | TemplateResult)[] = [text[phase] ?? ''];
+    if (notice.kind === 'maintenance') {
+      if (phase === 'scheduled' && start) {
+        parts.push(format(text.window, { range: end ? date.formatRange(new Date(start), new Date(end)) : date.format(new Date(start)) }));
+      } else if (end) {
+        parts.push(format(text.until, { end: date.format(new Date(end)) }));
       }
-      this.#formats.set(lang, formats);
+    } else if (updatedAt) {
+      // A server clock ahead of ours must not read "in 2 minutes".
+      const seconds = Math.min(0, (Date.parse(updatedAt) - Date.now()) / 1000);
+      const [unit, size] = (
+        [
+          ['day', 86_400],
+          ['hour', 3600],
+          ['minute', 60],
+        ] as const
+      ).find(([, n]) => -seconds >= n) ?? ['second', Infinity];
+      const time = this.#intl((lang) => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })).format(Math.round(seconds / size) || 0, unit);
+      parts.push(html`<time datetime=${updatedAt}>${format(text.updated, { time })}</time>`);
     }
-    return formats;
+    return parts.filter(Boolean);
   }
 
-  #strings(): StatusBannerStrings {
-    const custom = this.strings;
-    if (!custom) return en;
-    return {
-      ...en,
-      ...custom,
-      severity: { ...en.severity, ...custom.severity },
-      phase: { ...en.phase, ...custom.phase },
-    };
-  }
-
-  /** Re-renders while a notice is shown so "updated 5 minutes ago" stays true. */
-  #tick(): void {
-    clearTimeout(this.#clock);
-    this.#clock = this.#shownId && this.isConnected ? setTimeout(() => this.requestUpdate(), 30_000) : undefined;
-  }
-
-  #onState(state: StatusState): void {
-    if (state.snapshot && state.snapshot !== this.#lastSnapshot) {
-      this.#lastSnapshot = state.snapshot;
-      this.dispatchEvent(new StatusBannerChangeEvent(state.snapshot));
-    }
-  }
-
-  #toggle(): void {
-    this._expanded = !this._expanded;
-  }
-
-  #onKeydown(event: KeyboardEvent): void {
-    const notice = this.#controller.state.notices[0];
-    if (event.key === 'Escape' && this.dismissible && notice) {
-      event.stopPropagation();
-      this.#dismiss(notice);
+  /** An Intl formatter in the page's language, or English when that language tag is invalid ("en_US"). */
+  #intl<T>(make: (lang: string) => T): T {
+    try {
+      return make(this.closest('[lang]')?.getAttribute('lang') || navigator.language);
+    } catch {
+      return make('en');
     }
   }
 
   #dismiss(notice: Notice): void {
     const event = new StatusBannerDismissEvent(notice);
-    this.dispatchEvent(event);
-    if (event.defaultPrevented) return;
+    if (!this.dispatchEvent(event)) return;
     const hadFocus = this.matches(':focus-within');
     void this.#controller.client?.dismiss(notice.id);
-    if (hadFocus) {
-      // The focused button is about to go: hand focus to the next notice's, so a keyboard user keeps their
-      // place instead of being dropped at the top of the document.
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.dismiss')?.focus());
-    }
+    // The focused button is about to go: hand focus to the next notice's, so a keyboard user keeps their place
+    // instead of being dropped at the top of the document.
+    if (hadFocus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.dismiss')?.focus());
   }
 }

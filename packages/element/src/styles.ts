@@ -1,23 +1,14 @@
 import { css } from 'lit';
 
 // Colours: every default pair has a text/background contrast of at least 4.5:1. Sizes are px and em, never
-// rem, so a host page's `html { font-size }` cannot blow the banner up.
+// rem, so a host page's `html { font-size }` cannot blow the banner up; `all: initial` stops inherited
+// host styles (letter-spacing, text-transform, colour) at the door.
 export const styles = css`
   :host {
     all: initial;
     display: block;
-    font-family: var(
-      --status-banner-font-family,
-      system-ui,
-      -apple-system,
-      'Segoe UI',
-      Roboto,
-      'Helvetica Neue',
-      Arial,
-      sans-serif
-    );
-    font-size: var(--status-banner-font-size, 14px);
-    line-height: 1.45;
+    font: var(--status-banner-font-size, 14px) / 1.45
+      var(--status-banner-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_bg: var(--status-banner-none-background, #eef2f6);
     --_fg: var(--status-banner-none-color, #16202c);
   }
@@ -30,17 +21,16 @@ export const styles = css`
   }
   :host([severity='major']) {
     --_bg: var(--status-banner-major-background, #b54708);
-    --_fg: var(--status-banner-major-color, #ffffff);
+    --_fg: var(--status-banner-major-color, #fff);
   }
   :host([severity='critical']) {
     --_bg: var(--status-banner-critical-background, #b42318);
-    --_fg: var(--status-banner-critical-color, #ffffff);
+    --_fg: var(--status-banner-critical-color, #fff);
   }
   :host([severity='maintenance']) {
     --_bg: var(--status-banner-maintenance-background, #1f4fd1);
-    --_fg: var(--status-banner-maintenance-color, #ffffff);
+    --_fg: var(--status-banner-maintenance-color, #fff);
   }
-
   .base {
     box-sizing: border-box;
     display: flex;
@@ -52,71 +42,53 @@ export const styles = css`
     border-radius: var(--status-banner-radius, 0);
     box-shadow: var(--status-banner-shadow, none);
     overflow-wrap: anywhere;
-    text-align: start;
   }
+  /* A fixed overlay: the host's content never moves (no layout shift). */
   :host([position='top']) .base,
   :host([position='bottom']) .base {
-    /* A fixed overlay: the host's content never moves (no layout shift). */
     position: fixed;
-    left: 0;
-    right: 0;
+    inset: 0 0 auto;
     z-index: var(--status-banner-z-index, 2147483000);
     max-height: 50vh;
     overflow: auto;
   }
-  :host([position='top']) .base {
-    top: 0;
-  }
   :host([position='bottom']) .base {
-    bottom: 0;
-  }
-
-  .icon {
-    flex: none;
-    display: flex;
-    margin-block-start: 1px;
+    inset: auto 0 0;
   }
   .message {
-    flex: 1 1 auto;
+    flex: 1;
     min-width: 0;
   }
-  .headline {
-    margin: 0;
-  }
-  .severity {
-    font-weight: 700;
-  }
-  .detail {
+  p {
     margin: 2px 0 0;
     white-space: pre-line;
   }
-  .detail.clamped {
+  p:first-child {
+    margin: 0;
+  }
+  .clamped {
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 2;
     overflow: hidden;
   }
   .meta {
-    margin: 2px 0 0;
     font-size: 0.9em;
-    opacity: 0.92;
   }
   .actions {
-    flex: none;
     display: flex;
     align-items: center;
     gap: 8px;
-    flex-wrap: wrap;
-    justify-content: flex-end;
+    white-space: nowrap;
   }
   a,
   button {
     font: inherit;
     color: inherit;
   }
-  a {
+  a,
+  .toggle {
     font-weight: 600;
-    text-decoration: underline;
     text-underline-offset: 2px;
   }
   button {
@@ -127,27 +99,17 @@ export const styles = css`
   }
   .toggle {
     text-decoration: underline;
-    text-underline-offset: 2px;
-    margin-block-start: 2px;
   }
   .dismiss {
-    display: inline-flex;
+    display: flex;
+    place-content: center;
     align-items: center;
-    justify-content: center;
     min-width: 28px;
     min-height: 28px;
-    border-radius: 4px;
   }
-  .dismiss:hover {
-    background: color-mix(in srgb, currentColor 14%, transparent);
-  }
-  a:focus-visible,
-  button:focus-visible {
-    outline: 2px solid currentColor;
+  :focus-visible {
+    outline: 2px solid;
     outline-offset: 2px;
-  }
-  .count {
-    white-space: nowrap;
   }
   @media (max-width: 480px) {
     .base {
@@ -156,14 +118,10 @@ export const styles = css`
     .message {
       flex-basis: calc(100% - 40px);
     }
-    .actions {
-      flex-basis: 100%;
-      justify-content: flex-start;
-    }
   }
   @media (forced-colors: active) {
     .base {
-      border: 1px solid CanvasText;
+      border: 1px solid;
     }
   }
 `;

@@ -54,7 +54,7 @@ describe('<status-banner>', () => {
       const base = part(el, 'base')!;
       expect(base.getAttribute('role')).to.equal(role);
       expect(part(el, 'icon')!.querySelector('svg')).to.exist;
-      expect(text(base.querySelector('.severity'))).to.equal(`${word}:`);
+      expect(text(base.querySelector('strong'))).to.equal(`${word}:`);
       expect(text(part(el, 'message'))).to.contain('Search is slow').and.contain('We found the cause.');
       await expect(el).to.be.accessible();
     });
