@@ -8,22 +8,25 @@ import esbuild from 'rollup-plugin-esbuild';
 const typescript = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
 const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
-/** Collapses the whitespace and comments of css`` templates, which no JS minifier touches. */
-const minifyCss = () => ({
-  name: 'minify-css',
+/**
+ * Collapses the whitespace of the element's css`` and html`` templates, which no JS minifier touches. Only
+ * runs of whitespace that contain a line break are touched in templates, so inline spacing is kept.
+ */
+const minifyTemplates = () => ({
+  name: 'minify-templates',
   transform(code, id) {
-    if (!id.endsWith('styles.ts')) return null;
-    return {
-      code: code.replace(/css`([^`]*)`/g, (_, body) =>
+    if (!id.includes('/packages/element/src/')) return null;
+    const minified = code
+      .replace(/css`([^`]*)`/g, (_, body) =>
         `css\`${body
           .replace(/\/\*[\s\S]*?\*\//g, '')
           .replace(/\s+/g, ' ')
           .replace(/\s*([{};:,>])\s*/g, '$1')
           .replace(/;}/g, '}')
           .trim()}\``,
-      ),
-      map: null,
-    };
+      )
+      .replace(/(html|svg)`([^`]*)`/g, (_, tag, body) => `${tag}\`${body.replace(/>\s*\n\s*</g, '><').replace(/\s*\n\s*/g, ' ')}\``);
+    return { code: minified, map: null };
   },
 });
 
@@ -54,6 +57,6 @@ export default [
       sourcemap: true,
       plugins: [terser({ ecma: 2022, compress: { passes: 3 }, format: { comments: false } })],
     },
-    plugins: [nodeResolve({ browser: true, exportConditions: ['status-banner-source'] }), minifyCss(), typescript()],
+    plugins: [nodeResolve({ browser: true, exportConditions: ['status-banner-source'] }), minifyTemplates(), typescript()],
   },
 ];

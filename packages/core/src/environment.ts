@@ -16,25 +16,18 @@ export interface StatusEnvironment {
  * a browser document (Node, server rendering, workers) it reports visible and online and listens to nothing.
  */
 export function browserEnvironment(): StatusEnvironment {
-  const doc = typeof document === 'undefined' ? undefined : document;
-  const win = typeof window === 'undefined' ? undefined : window;
+  const doc = globalThis.document;
+  // `pageshow`: a page restored from the back/forward cache may have missed every other event.
+  const events = ['visibilitychange', 'online', 'offline', 'pageshow'];
   return {
     isVisible: () => doc?.visibilityState !== 'hidden',
-    isOnline: () => (typeof navigator === 'undefined' ? true : navigator.onLine !== false),
+    isOnline: () => globalThis.navigator?.onLine !== false,
     subscribe(onChange) {
-      if (!doc || !win) return () => {};
       const listener = () => onChange();
-      doc.addEventListener('visibilitychange', listener);
-      win.addEventListener('online', listener);
-      win.addEventListener('offline', listener);
-      // A page restored from the back/forward cache may have missed every other event.
-      win.addEventListener('pageshow', listener);
-      return () => {
-        doc.removeEventListener('visibilitychange', listener);
-        win.removeEventListener('online', listener);
-        win.removeEventListener('offline', listener);
-        win.removeEventListener('pageshow', listener);
-      };
+      const each = (method: 'addEventListener' | 'removeEventListener') =>
+        doc && events.forEach((type, i) => (i ? window : doc)[method](type, listener));
+      each('addEventListener');
+      return () => each('removeEventListener');
     },
   };
 }

@@ -24,9 +24,9 @@ export function parseStatus(payload: unknown, options: ParseOptions = {}): Statu
     return parse(payload, options);
   } catch (error) {
     if (error instanceof StatusFormatError) throw error;
-    // A source is written to reject bad input by type; anything else escaping one is a bug in it, and the
-    // contract still promises callers a single error type.
-    throw new StatusFormatError('invalid-payload', `Unreadable status payload (${describe(error)})`);
+    // A source rejects bad input by type; anything else escaping one (a throwing getter of an exotic object,
+    // a bug) still reaches callers as the one error type the contract promises.
+    throw new StatusFormatError('invalid-payload', 'Unreadable status payload');
   }
 }
 
@@ -49,12 +49,9 @@ function parse(payload: unknown, options: ParseOptions): StatusSnapshot {
       options.provider ? `No status source is named "${options.provider}"` : 'The status payload has no known shape',
     );
   }
-  const now = options.now && !Number.isNaN(options.now.getTime()) ? options.now : new Date();
-  const leadSeconds = options.maintenanceLead ?? DEFAULT_MAINTENANCE_LEAD_S;
-  const maintenanceLead = Number.isFinite(leadSeconds) && leadSeconds >= 0 ? leadSeconds * 1000 : DEFAULT_MAINTENANCE_LEAD_S * 1000;
-  return source.parse(data, { now, maintenanceLead });
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.name : typeof error;
+  const lead = options.maintenanceLead!;
+  return source.parse(data, {
+    now: options.now?.getTime() ? options.now : new Date(),
+    maintenanceLead: (lead >= 0 && lead < Infinity ? lead : DEFAULT_MAINTENANCE_LEAD_S) * 1000,
+  });
 }

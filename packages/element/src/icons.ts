@@ -1,4 +1,4 @@
-import { svg, type SVGTemplateResult } from 'lit';
+import { svg, type SVGTemplateResult } from 'lit/html.js';
 import type { Severity } from '@status-banner/core';
 
 // 20×20 outline icons drawn for this project, in `currentColor`. Each severity class has its own shape, so

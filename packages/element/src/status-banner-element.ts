@@ -1,5 +1,6 @@
 import { parseSelectors, type Notice, type Severity, type StatusState } from '@status-banner/core';
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
+import { BaseElement, toNumber } from './base-element.js';
 import { StatusBannerDismissEvent } from './events.js';
 import { closeIcon, icons } from './icons.js';
 import { StatusController } from './status-controller.js';
@@ -48,23 +49,23 @@ export type StatusBannerPosition = 'top' | 'bottom' | 'inline';
  * <status-banner src="https://www.githubstatus.com" position="top"></status-banner>
  * ```
  */
-export class StatusBannerElement extends LitElement {
+export class StatusBannerElement extends BaseElement {
   static override styles = styles;
 
-  static override properties = {
-    src: {},
-    provider: {},
-    interval: { type: Number },
-    components: {},
-    position: { reflect: true },
+  static override attributes = {
+    src: ['src'],
+    provider: ['provider'],
+    interval: ['interval', toNumber],
+    components: ['components'],
+    position: ['position'],
     // `dismissible="false"` turns it off; absence or any other value leaves it on.
-    dismissible: { converter: (value: string | null) => value !== 'false' },
-    maintenanceLead: { type: Number, attribute: 'maintenance-lead' },
-    strings: { attribute: false },
-    severity: { reflect: true },
-    _expanded: { state: true },
-    _clamped: { state: true },
-  };
+    dismissible: ['dismissible', (value: string | null) => value !== 'false'],
+    'maintenance-lead': ['maintenanceLead', toNumber],
+  } satisfies typeof BaseElement.attributes;
+
+  static {
+    this.reactive('src', 'provider', 'interval', 'components', 'position', 'dismissible', 'maintenanceLead', 'strings', '_expanded', '_clamped');
+  }
 
   /** The status endpoint, or a status page's base URL (`https://www.githubstatus.com`). */
   declare src: string | undefined;
@@ -128,8 +129,10 @@ export class StatusBannerElement extends LitElement {
       },
     );
     if (!['top', 'bottom', 'inline'].includes(this.position)) this.position = 'top';
+    this.reflect('position', this.position);
     const notice = this.state.notices[0];
     this.severity = notice?.severity;
+    this.reflect('severity', this.severity);
     if (notice?.id !== this.#shown) this._expanded = false;
     this.#shown = notice?.id;
   }
@@ -143,7 +146,7 @@ export class StatusBannerElement extends LitElement {
     if (this.#shown) this.#clock = setTimeout(() => this.requestUpdate(), 30_000);
   }
 
-  protected override render() {
+  protected override render(): TemplateResult | typeof nothing {
     const { notices, snapshot } = this.state;
     const notice = notices[0];
     if (!notice) return nothing;

@@ -1,11 +1,9 @@
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { StatusStorage } from '../types.js';
 import { createMemoryStorage } from './memory-storage.js';
 
 /** The database of our own, never idb-keyval's shared default. A schema change means a new name. */
 export const DATABASE_NAME = 'status-banner-v1';
-const STORE_NAME = 'kv';
-const DEFAULT_TIMEOUT_MS = 1500;
 
 /** Options for {@link createIndexedDbStorage}. */
 export interface IndexedDbStorageOptions {
@@ -22,54 +20,49 @@ export interface IndexedDbStorageOptions {
  * Nothing touches IndexedDB until the first call.
  */
 export function createIndexedDbStorage(options: IndexedDbStorageOptions = {}): StatusStorage {
-  const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
   const memory = createMemoryStorage();
   let store: UseStore | undefined;
   let broken = false;
 
-  async function once<T>(operation: (store: UseStore) => Promise<T>): Promise<T> {
-    // idb-keyval throws synchronously when `indexedDB` is undefined, so the call sits inside the async
-    // function's try, not only behind a .catch().
-    store ??= createStore(options.databaseName ?? DATABASE_NAME, STORE_NAME);
+  /** One operation, raced against the timeout; a failure other than the timeout reopens the database once. */
+  async function attempt<T>(mode: IDBTransactionMode, operation: (store: IDBObjectStore) => IDBRequest | IDBTransaction, retry = true): Promise<T> {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('IndexedDB timed out')), timeout);
-    });
     try {
-      return await Promise.race([operation(store), deadline]);
+      // idb-keyval opens lazily, and throws synchronously when `indexedDB` is undefined: both happen inside
+      // this try, not behind a .catch().
+      store ??= createStore(options.databaseName ?? DATABASE_NAME, 'kv');
+      return await Promise.race([
+        store(mode, (s) => promisifyRequest(operation(s) as IDBRequest<T>)),
+        new Promise<never>((_, reject) => (timer = setTimeout(reject, options.timeout ?? 1500, 'timeout'))),
+      ]);
+    } catch (error) {
+      // iOS drops the connection of a backgrounded page ("connection is closing") without firing `close`.
+      if (!retry || error === 'timeout') throw error;
+      store = undefined;
+      return attempt(mode, operation, false);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  async function attempt<T>(operation: (store: UseStore) => Promise<T>): Promise<T> {
-    try {
-      return await once(operation);
-    } catch (error) {
-      // iOS drops the connection of a backgrounded page ("connection is closing") without firing `close`:
-      // open a new one, once, before giving up on IndexedDB.
-      if (error instanceof Error && error.message === 'IndexedDB timed out') throw error;
-      store = undefined;
-      return once(operation);
-    }
-  }
-
   return {
     async get(key) {
-      if (!broken) {
-        try {
-          return await attempt((s) => get(key, s));
-        } catch {
-          broken = true;
-        }
+      try {
+        if (!broken) return await attempt('readonly', (s) => s.get(key));
+      } catch {
+        broken = true;
       }
       return memory.get(key);
     },
     async set(key, value) {
       await memory.set(key, value);
-      if (broken) return;
       try {
-        await attempt((s) => set(key, value, s));
+        if (!broken) {
+          await attempt('readwrite', (s) => {
+            s.put(value, key);
+            return s.transaction;
+          });
+        }
       } catch {
         // Quota, a lost connection, a hang: this session keeps working from memory.
         broken = true;

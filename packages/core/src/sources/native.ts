@@ -3,10 +3,8 @@
 
 import { StatusFormatError } from '../errors.js';
 import type { Component, ComponentStatus, Notice, Phase, Severity, StatusSnapshot, StatusSource } from '../types.js';
-import { LIMITS, isRecord, oneOf, readId, readIds, readRecords, readString, readText, safeUrl, selectNotices, toUtc } from './normalize.js';
+import { LIMITS, PHASES, SEVERITIES, isRecord, oneOf, readId, readIds, readRecords, readString, readText, safeUrl, selectNotices, toUtc } from './normalize.js';
 
-const SEVERITIES = ['none', 'minor', 'major', 'critical', 'maintenance'];
-const PHASES = ['investigating', 'identified', 'monitoring', 'resolved', 'postmortem', 'scheduled', 'in_progress', 'verifying', 'completed', 'cancelled'];
 const STATUSES = ['operational', 'degraded', 'partial_outage', 'major_outage', 'maintenance'];
 const TIMES = ['updatedAt', 'startedAt', 'scheduledStart', 'scheduledEnd'] as const;
 

@@ -40,33 +40,30 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
-/**
- * A one-line label, trimmed and capped; numbers become strings. Markup stays literal text, but control
- * characters, line breaks and bidi overrides, which could break or disguise a one-line banner, are dropped.
- */
-export function readString(value: unknown, max: number = LIMITS.name): string | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value !== 'string') return undefined;
-  // Slice first so a multi-megabyte string costs no more than its first few kilobytes.
-  const text = value
-    .slice(0, max * 4)
-    .replace(/[\u0000-\u0008\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/[\s\u2028\u2029]+/g, ' ')
-    .trim();
-  return text ? truncate(text, max) : undefined;
-}
+/** Severities, in the order of the type; `SEVERITIES.slice(0, 4)` are the incident impacts. */
+export const SEVERITIES = ['none', 'minor', 'major', 'critical', 'maintenance'];
+/** Known phases; `PHASES.slice(5)` are maintenance's. Anything else reads as `unknown`. */
+export const PHASES = ['investigating', 'identified', 'monitoring', 'resolved', 'postmortem', 'scheduled', 'in_progress', 'verifying', 'completed', 'cancelled'];
 
-/** Multi-line plain text: control characters dropped, paragraph breaks kept, trimmed and capped. */
-export function readText(value: unknown, max: number = LIMITS.message): string | undefined {
+function clean(value: unknown, max: number, lines?: boolean): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value) && !lines) return String(value);
   if (typeof value !== 'string') return undefined;
+  // Slice first so a multi-megabyte string costs no more than its first few kilobytes. Control characters
+  // and bidi overrides (which can disguise text) go.
   const text = value
     .slice(0, max * 4)
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(/\n{3,}/g, '\n\n')
+    .replace(lines ? /\n{3,}/g : /[\s\u2028\u2029]+/g, lines ? '\n\n' : ' ')
     .trim();
   return text ? truncate(text, max) : undefined;
 }
+
+/** A one-line label, trimmed and capped; numbers become strings. Markup in it stays literal text. */
+export const readString = (value: unknown, max: number = LIMITS.name): string | undefined => clean(value, max);
+
+/** Multi-line plain text: paragraph breaks kept, trimmed and capped. */
+export const readText = (value: unknown, max: number = LIMITS.message): string | undefined => clean(value, max, true);
 
 /** `value` if it is one of `list`, else undefined. */
 export const oneOf = <T extends string>(list: readonly string[], value: unknown): T | undefined =>

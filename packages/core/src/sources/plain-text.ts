@@ -7,7 +7,7 @@ import { LIMITS, truncate } from './normalize.js';
 /** Markup can be dense; read this much of a body at most. The output is capped at LIMITS.message anyway. */
 const MAX_INPUT = LIMITS.message * 16;
 
-const BLOCK = /^(p|div|h[1-6]|ul|ol|blockquote|pre|table|hr|section|article|header|footer)$/i;
+const BLOCK = /^(p|div|h[1-6]|[ou]l|blockquote|pre|table|hr|section|article|header|footer)$/i;
 const ENTITIES: Record<string, string> = {
   amp: '&',
   lt: '<',
@@ -15,14 +15,6 @@ const ENTITIES: Record<string, string> = {
   quot: '"',
   apos: "'",
   nbsp: '\u00a0',
-  ndash: '–',
-  mdash: '—',
-  hellip: '…',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  bull: '•',
 };
 // A Markdown link or image: text without brackets, a destination with at most one level of parentheses, and
 // an optional quoted title.

@@ -6,6 +6,8 @@ import { StatusFormatError } from '../errors.js';
 import type { Component, ComponentStatus, Notice, ParseContext, Phase, Severity, StatusSnapshot, StatusSource } from '../types.js';
 import {
   LIMITS,
+  PHASES,
+  SEVERITIES,
   isRecord,
   oneOf,
   readId,
@@ -20,10 +22,8 @@ import {
 } from './normalize.js';
 import { toPlainText } from './plain-text.js';
 
-const INDICATORS = ['none', 'minor', 'major', 'critical', 'maintenance'];
 // `cancelled` is not a Statuspage status today; if one appears it must not show as live maintenance.
-const MAINTENANCE_PHASES = ['scheduled', 'in_progress', 'verifying', 'completed', 'cancelled'];
-const PHASES = ['investigating', 'identified', 'monitoring', 'resolved', 'postmortem', ...MAINTENANCE_PHASES];
+const MAINTENANCE_PHASES = PHASES.slice(5);
 // Component state, and how it rolls up when a payload carries no `status` (components.json): Statuspage calls
 // degraded components "Partially Degraded Service" (minor) and a major outage "Partial System Outage" (major);
 // components alone never make the page critical.
@@ -106,7 +106,7 @@ function parse(data: JsonRecord, context: ParseContext): StatusSnapshot {
   const snapshot: StatusSnapshot = {
     provider: 'statuspage',
     page: {},
-    indicator: oneOf(INDICATORS, isRecord(data.status) && data.status.indicator) ?? derived,
+    indicator: oneOf(SEVERITIES, isRecord(data.status) && data.status.indicator) ?? derived,
     notices,
     components,
   };
@@ -125,7 +125,7 @@ function readNotice(raw: JsonRecord, list: 'incident' | 'maintenance', pageUrl: 
   // and left as an incident a `scheduled` one would show as an open outage. Maintenance shows as maintenance
   // even when the page overrode its impact: the banner's job is to say "planned work".
   const kind = list === 'maintenance' || MAINTENANCE_PHASES.includes(phase) ? 'maintenance' : 'incident';
-  const severity = kind === 'maintenance' ? 'maintenance' : (oneOf<Severity>(INDICATORS.slice(0, 4), raw.impact) ?? 'minor');
+  const severity = kind === 'maintenance' ? 'maintenance' : (oneOf<Severity>(SEVERITIES.slice(0, 4), raw.impact) ?? 'minor');
 
   // The update with the latest `display_at` (else `created_at`): a backfilled update can carry an earlier
   // display time, so list order is not trusted; among equal or missing times the first listed wins.
