@@ -663,3 +663,19 @@ describe('parse: seeded mutation fuzz over every real Statuspage payload', () =>
     });
   });
 });
+
+describe('parseStatus and exotic objects', () => {
+  it('turns a getter that throws anything, even a Symbol, into a StatusFormatError', () => {
+    for (const thrown of [Symbol('boom'), new Error('boom'), null, { toString: () => { throw new Error('nested'); } }]) {
+      const payload = { page: { name: 'x' }, status: { indicator: 'none' }, get incidents(): unknown[] { throw thrown; } };
+      let caught: unknown;
+      try {
+        parseStatus(payload);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught, String(typeof thrown)).to.be.instanceOf(StatusFormatError);
+      expect((caught as StatusFormatError).type).to.equal('invalid-payload');
+    }
+  });
+});

@@ -3,7 +3,8 @@
 // the three scheduled-maintenances lists. See shared/FORMATS.md §1 and §2a.
 
 import { StatusFormatError } from '../errors.js';
-import type { Component, ComponentStatus, Notice, ParseContext, Phase, Severity, StatusSnapshot, StatusSource } from '../types.js';
+import type { ComponentStatus, ParseContext, Phase, Severity, StatusSnapshot, StatusSource } from '../types.js';
+import { buildSnapshot } from './build-snapshot.js';
 import {
   LIMITS,
   PHASES,
@@ -13,26 +14,20 @@ import {
   readId,
   readIds,
   readRecords,
-  readString,
   safeUrl,
-  selectNotices,
   toUtc,
-  worse,
   type JsonRecord,
 } from './normalize.js';
 import { toPlainText } from './plain-text.js';
 
 // `cancelled` is not a Statuspage status today; if one appears it must not show as live maintenance.
 const MAINTENANCE_PHASES = PHASES.slice(5);
-// Component state, and how it rolls up when a payload carries no `status` (components.json): Statuspage calls
-// degraded components "Partially Degraded Service" (minor) and a major outage "Partial System Outage" (major);
-// components alone never make the page critical.
-const COMPONENTS: Record<string, [ComponentStatus, Severity]> = {
-  operational: ['operational', 'none'],
-  degraded_performance: ['degraded', 'minor'],
-  partial_outage: ['partial_outage', 'minor'],
-  major_outage: ['major_outage', 'major'],
-  under_maintenance: ['maintenance', 'maintenance'],
+const COMPONENT_STATUSES: Record<string, ComponentStatus> = {
+  operational: 'operational',
+  degraded_performance: 'degraded',
+  partial_outage: 'partial_outage',
+  major_outage: 'major_outage',
+  under_maintenance: 'maintenance',
 };
 
 /**
@@ -73,98 +68,59 @@ export const statuspage: StatusSource = {
 function parse(data: JsonRecord, context: ParseContext): StatusSnapshot {
   const page = data.page as JsonRecord;
   const pageUrl = safeUrl(page.url);
-  const components: Component[] = [];
-  let derived: Severity = 'none';
-  for (const raw of readRecords(data.components, LIMITS.components)) {
-    const id = readId(raw.id);
-    if (!id) continue;
+  const notices = [
+    ...readRecords(data.incidents, LIMITS.updates).map((raw) => mapNotice(raw, 'incident', pageUrl)),
+    ...readRecords(data.scheduled_maintenances, LIMITS.updates).map((raw) => mapNotice(raw, 'maintenance', pageUrl)),
+  ];
+  const components = readRecords(data.components, LIMITS.components).map((raw) => ({
+    id: raw.id,
+    name: raw.name,
     // `hasOwn`, so that a status such as "constructor" reads as unknown rather than as a prototype member.
-    const [status, severity] = (typeof raw.status === 'string' && Object.hasOwn(COMPONENTS, raw.status) && COMPONENTS[raw.status]) || ['unknown', 'none'];
-    derived = worse(derived, severity);
-    const component: Component = { id, name: readString(raw.name) ?? id, status };
-    const groupId = readId(raw.group_id);
-    if (groupId) component.groupId = groupId;
-    if (raw.group === true) component.childIds = readIds(raw.components);
-    components.push(component);
-  }
-  const all: Notice[] = [];
-  for (const [list, kind] of [
-    [data.incidents, 'incident'],
-    [data.scheduled_maintenances, 'maintenance'],
-  ] as const) {
-    for (const raw of readRecords(list, LIMITS.updates)) {
-      const notice = readNotice(raw, kind, pageUrl);
-      if (notice) all.push(notice);
-    }
-  }
-  const notices = selectNotices(all, context);
-  // Without a `status` (incidents.json, components.json): the worst of the open incidents, the components and
-  // any maintenance under way. Impact `none` and maintenance only scheduled leave the page at `none`.
-  for (const notice of notices) {
-    derived = worse(derived, notice.kind === 'incident' ? notice.severity : notice.phase === 'scheduled' ? 'none' : 'maintenance');
-  }
-  const snapshot: StatusSnapshot = {
-    provider: 'statuspage',
-    page: {},
-    indicator: oneOf(SEVERITIES, isRecord(data.status) && data.status.indicator) ?? derived,
-    notices,
-    components,
-  };
-  const name = readString(page.name);
-  if (name) snapshot.page.name = name;
-  if (pageUrl) snapshot.page.url = pageUrl;
-  return snapshot;
+    status: typeof raw.status === 'string' && Object.hasOwn(COMPONENT_STATUSES, raw.status) ? COMPONENT_STATUSES[raw.status] : undefined,
+    groupId: raw.group_id,
+    childIds: raw.group === true ? readIds(raw.components) : undefined,
+  }));
+  return buildSnapshot('statuspage', page, isRecord(data.status) && data.status.indicator, notices, components, context);
 }
 
-function readNotice(raw: JsonRecord, list: 'incident' | 'maintenance', pageUrl: string | undefined): Notice | undefined {
-  const id = readId(raw.id);
-  const title = readString(raw.name, LIMITS.title);
-  if (!id || !title) return undefined;
-  const phase = oneOf<Phase>(PHASES, raw.status) ?? 'unknown';
+/** An incident or a scheduled maintenance, mapped onto the native notice shape. */
+function mapNotice(raw: JsonRecord, list: 'incident' | 'maintenance', pageUrl: string | undefined) {
+  const phase = oneOf<Phase>(PHASES, raw.status);
   // Statuspage keeps maintenance in the incident model: one listed under `incidents` is still maintenance,
   // and left as an incident a `scheduled` one would show as an open outage. Maintenance shows as maintenance
   // even when the page overrode its impact: the banner's job is to say "planned work".
-  const kind = list === 'maintenance' || MAINTENANCE_PHASES.includes(phase) ? 'maintenance' : 'incident';
+  const kind = list === 'maintenance' || MAINTENANCE_PHASES.includes(phase!) ? 'maintenance' : 'incident';
   const severity = kind === 'maintenance' ? 'maintenance' : (oneOf<Severity>(SEVERITIES.slice(0, 4), raw.impact) ?? 'minor');
-
   // The update with the latest `display_at` (else `created_at`): a backfilled update can carry an earlier
   // display time, so list order is not trusted; among equal or missing times the first listed wins.
-  const updates = readRecords(raw.incident_updates, LIMITS.updates);
   let latest: JsonRecord | undefined;
   let latestAt: string | undefined;
-  const componentIds = readIds(readRecords(raw.components).map((c) => c.id));
-  for (const update of updates) {
+  const componentIds = readRecords(raw.components).map((c) => c.id);
+  for (const update of readRecords(raw.incident_updates, LIMITS.updates)) {
     const at = toUtc(update.display_at) ?? toUtc(update.created_at);
     if (!latest || (at && (!latestAt || at > latestAt))) [latest, latestAt] = [update, at];
-    // Older pages write `{ name: "No components were affected by this update." }`, with no code.
-    componentIds.push(...readIds(readRecords(update.affected_components).map((c) => c.code)));
+    // By id only: names carry group prefixes ("Group - Component") and change. Older pages write
+    // `{ name: "No components were affected by this update." }`, with no code.
+    componentIds.push(...readRecords(update.affected_components).map((c) => c.code));
   }
   const updatedAt = latestAt ?? toUtc(raw.updated_at);
-  const notice: Notice = {
+  const id = readId(raw.id);
+  return {
     id,
     kind,
-    title,
+    title: raw.name,
     severity,
     phase,
-    // By id only: names carry group prefixes ("Group - Component") and change.
-    componentIds: [...new Set(componentIds)].slice(0, LIMITS.components),
+    message: toPlainText(latest?.body as string),
+    updatedAt,
+    startedAt: raw.started_at ?? raw.created_at,
+    scheduledStart: raw.scheduled_for,
+    scheduledEnd: raw.scheduled_until,
+    // incident.io has no shortlinks: link the incident's page on the status site.
+    url:
+      safeUrl(raw.shortlink) ??
+      (pageUrl && id && `${pageUrl.replace(/[?#].*$/, '').replace(/\/+$/, '')}/incidents/${encodeURIComponent(id)}`),
+    componentIds,
     revision: `${readId(latest?.id) ?? updatedAt ?? ''}:${severity}`,
   };
-  const message = toPlainText(latest?.body as string);
-  if (message) notice.message = message;
-  const times = {
-    updatedAt,
-    startedAt: toUtc(raw.started_at) ?? toUtc(raw.created_at),
-    scheduledStart: toUtc(raw.scheduled_for),
-    scheduledEnd: toUtc(raw.scheduled_until),
-  };
-  for (const [key, value] of Object.entries(times) as [keyof typeof times, string | undefined][]) {
-    if (value) notice[key] = value;
-  }
-  // incident.io has no shortlinks: link the incident's page on the status site.
-  const url =
-    safeUrl(raw.shortlink) ??
-    (pageUrl && safeUrl(`${pageUrl.replace(/[?#].*$/, '').replace(/\/+$/, '')}/incidents/${encodeURIComponent(id)}`));
-  if (url) notice.url = url;
-  return notice;
 }
