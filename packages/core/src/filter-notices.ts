@@ -8,17 +8,14 @@ import type { Notice, StatusSnapshot } from './types.js';
  * filterNotices(snapshot, ['API', 'brv1bkgrwx7q']);
  */
 export function filterNotices(snapshot: StatusSnapshot, selectors: readonly string[]): Notice[] {
-  const wanted = selectors.map((s) => s.trim()).filter(Boolean);
-  if (wanted.length === 0) return snapshot.notices;
-  const names = new Set(wanted.map((s) => s.toLowerCase()));
-  const ids = new Set(wanted);
-  for (const component of snapshot.components) {
-    if (ids.has(component.id) || names.has(component.name.toLowerCase())) {
-      ids.add(component.id);
-      for (const child of component.childIds ?? []) ids.add(child);
-    }
+  const wanted = new Set(selectors.map((s) => s.trim().toLowerCase()).filter(Boolean));
+  if (!wanted.size) return snapshot.notices;
+  const ids = new Set<string>();
+  for (const { id, name, childIds = [] } of snapshot.components) {
+    if (wanted.has(id.toLowerCase()) || wanted.has(name.toLowerCase())) for (const selected of [id, ...childIds]) ids.add(selected);
   }
-  return snapshot.notices.filter((notice) => notice.componentIds.some((id) => ids.has(id)));
+  // Ids the components list does not name (a payload without components) still select by id.
+  return snapshot.notices.filter((notice) => notice.componentIds.some((id) => ids.has(id) || wanted.has(id.toLowerCase())));
 }
 
 /**
@@ -26,17 +23,12 @@ export function filterNotices(snapshot: StatusSnapshot, selectors: readonly stri
  * that contain commas (`'["Issues, PRs, Projects"]'`).
  */
 export function parseSelectors(value: string | null | undefined): string[] {
-  const text = (value ?? '').trim();
-  if (text.startsWith('[')) {
-    try {
-      const list: unknown = JSON.parse(text);
-      if (Array.isArray(list)) return list.filter((s): s is string => typeof s === 'string' && s.trim() !== '');
-    } catch {
-      // Not JSON after all: read it as a list.
-    }
+  const text = value?.trim() ?? '';
+  try {
+    const list: unknown = text[0] === '[' && JSON.parse(text);
+    if (Array.isArray(list)) return list.filter((s) => typeof s === 'string' && s.trim());
+  } catch {
+    // Not JSON after all: read it as a list.
   }
-  return text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
 }

@@ -2,8 +2,6 @@ import { StatusFormatError } from './errors.js';
 import { findSource, sources } from './sources/index.js';
 import type { ParseOptions, StatusSnapshot } from './types.js';
 
-const DEFAULT_MAINTENANCE_LEAD_S = 24 * 60 * 60;
-
 /**
  * Reads a status page's payload into a {@link StatusSnapshot}. Pure and synchronous; safe in Node, workers and
  * browsers.
@@ -20,38 +18,28 @@ const DEFAULT_MAINTENANCE_LEAD_S = 24 * 60 * 60;
  * ```
  */
 export function parseStatus(payload: unknown, options: ParseOptions = {}): StatusSnapshot {
+  const fail = (type: StatusFormatError['type'], message: string): never => {
+    throw new StatusFormatError(type, message);
+  };
   try {
-    return parse(payload, options);
-  } catch (error) {
-    if (error instanceof StatusFormatError) throw error;
-    // A source rejects bad input by type; anything else escaping one (a throwing getter of an exotic object,
-    // a bug) still reaches callers as the one error type the contract promises.
-    throw new StatusFormatError('invalid-payload', 'Unreadable status payload');
-  }
-}
-
-function parse(payload: unknown, options: ParseOptions): StatusSnapshot {
-  let data = payload;
-  if (typeof data === 'string') {
-    try {
-      data = JSON.parse(data);
-    } catch {
-      throw new StatusFormatError('not-json', 'The status payload is not JSON');
+    let data = payload;
+    if (typeof data === 'string') {
+      try {
+        data = JSON.parse(data);
+      } catch {
+        fail('not-json', 'Not JSON');
+      }
     }
+    if (typeof data !== 'object' || !data || Array.isArray(data)) fail('not-object', 'Not a JSON object');
+    const { provider, now, maintenanceLead: lead = 86_400 } = options;
+    const source = (provider ? findSource(provider) : sources.find((s) => s.detect(data))) ?? fail('unknown-provider', `Not a known status format${provider ? `: ${provider}` : ''}`);
+    return source.parse(data, {
+      now: now?.getTime() ? now : new Date(),
+      maintenanceLead: (lead >= 0 && lead < Infinity ? lead : 86_400) * 1000,
+    });
+  } catch (error) {
+    // A source rejects bad input by type; anything else escaping one (a throwing getter of an exotic object, a
+    // bug) still reaches callers as the one error type the contract promises.
+    throw error instanceof StatusFormatError ? error : new StatusFormatError('invalid-payload', 'Unreadable status payload');
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new StatusFormatError('not-object', 'The status payload is not a JSON object');
-  }
-  const source = options.provider ? findSource(options.provider) : sources.find((s) => s.detect(data));
-  if (!source) {
-    throw new StatusFormatError(
-      'unknown-provider',
-      options.provider ? `No status source is named "${options.provider}"` : 'The status payload has no known shape',
-    );
-  }
-  const lead = options.maintenanceLead!;
-  return source.parse(data, {
-    now: options.now?.getTime() ? options.now : new Date(),
-    maintenanceLead: (lead >= 0 && lead < Infinity ? lead : DEFAULT_MAINTENANCE_LEAD_S) * 1000,
-  });
 }

@@ -5,22 +5,15 @@
 import { defineStatusBanner } from './define.js';
 
 // Only readable while this script runs synchronously, so read it first.
-const script = typeof document === 'undefined' ? null : document.currentScript;
+const script = globalThis.document?.currentScript;
 
 function mount(from: HTMLOrSVGScriptElement): void {
-  const { dataset } = from;
-  const src = dataset.src?.trim();
-  if (!src || from.hasAttribute('data-status-banner-mounted')) return;
+  const src = from.dataset.src?.trim();
   // A second copy of the same tag (a copy-paste, a CMS that injects it twice) adds no second banner.
-  for (const existing of document.querySelectorAll('status-banner')) {
-    if (existing.getAttribute('src') === src) return;
-  }
+  if (!src || [...document.querySelectorAll('status-banner')].some((existing) => existing.getAttribute('src') === src)) return;
   const banner = document.createElement('status-banner');
   // Every data-* attribute becomes the banner attribute of the same name: data-maintenance-lead → maintenance-lead.
-  for (const [key, value] of Object.entries(dataset)) {
-    if (value !== undefined) banner.setAttribute(key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), value);
-  }
-  from.setAttribute('data-status-banner-mounted', '');
+  for (const { name, value } of from.attributes) if (name.startsWith('data-')) banner.setAttribute(name.slice(5), value);
   document.body.append(banner);
 }
 
