@@ -9,70 +9,68 @@ import { render } from 'lit/html.js';
 /** Turns an attribute's value (null when removed) into its property's value. */
 export type AttributeConverter = (value: string | null) => unknown;
 
-/** Attribute name → [property name, converter]. Without a converter the property gets the string or undefined. */
-export type AttributeMap = Record<string, [property: string, convert?: AttributeConverter]>;
+/**
+ * Reactive properties: each re-renders the element when set to a new value. A property with a converter (or
+ * `String`) is also set from the attribute of its name in kebab-case (`maintenanceLead` ← `maintenance-lead`);
+ * `null` marks a property with no attribute.
+ */
+export type PropertyMap = Record<string, AttributeConverter | typeof String | null>;
 
 /** Reads a number attribute: absent or unreadable gives undefined. */
-export const toNumber: AttributeConverter = (value) => (value === null || value.trim() === '' || isNaN(+value) ? undefined : +value);
+export const toNumber: AttributeConverter = (value) => (value?.trim() && +value === +value ? +value : undefined);
 
 // Node (server rendering) has no HTMLElement; the class must still be definable there, never constructed.
 const Host = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
-const sheets = new WeakMap<object, CSSStyleSheet>();
+let sheet: CSSStyleSheet | undefined;
 
 /**
  * A custom element that renders a Lit template into its shadow root whenever one of its reactive properties
  * changes, at most once per microtask, and hosts Lit reactive controllers.
  */
 export abstract class BaseElement extends Host implements ReactiveControllerHost {
-  /** The attributes the element observes. */
-  static attributes: AttributeMap = {};
   /** The element's CSS. */
   static styles = '';
+  static #attributes: Record<string, [string, AttributeConverter]> = {};
+  static #names: string[] = [];
 
   static get observedAttributes(): string[] {
-    return Object.keys(this.attributes);
+    return Object.keys(BaseElement.#attributes);
   }
 
-  /** Defines properties that re-render the element when set to a new value. */
-  protected static reactive(...names: string[]): void {
-    for (const name of names) {
+  /** Defines the reactive properties (see {@link PropertyMap}). */
+  protected static reactive(properties: PropertyMap): void {
+    for (const [name, convert] of Object.entries(properties)) {
+      BaseElement.#names.push(name);
+      if (convert) BaseElement.#attributes[name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)] = [name, convert === String ? (v) => v ?? undefined : (convert as AttributeConverter)];
       Object.defineProperty(this.prototype, name, {
         get(this: BaseElement) {
           return this.#values[name];
         },
         set(this: BaseElement, value: unknown) {
-          if (this.#values[name] === value) return;
-          this.#values[name] = value;
-          this.requestUpdate();
+          if (this.#values[name] !== value) {
+            this.#values[name] = value;
+            this.requestUpdate();
+          }
         },
-        configurable: true,
       });
-      BaseElement.#names.push(name);
     }
   }
 
-  static #names: string[] = [];
   #values: Record<string, unknown> = {};
   #controllers = new Set<ReactiveController>();
   #pending: Promise<void> | undefined;
 
   constructor() {
     super();
-    const ctor = this.constructor as typeof BaseElement;
     const root = this.attachShadow({ mode: 'open' });
-    if ('adoptedStyleSheets' in root) {
-      // Constructable stylesheets, shared by every instance: `style-src` CSP does not block them.
-      let sheet = sheets.get(ctor);
-      if (!sheet) {
-        sheet = new CSSStyleSheet();
-        sheet.replaceSync(ctor.styles);
-        sheets.set(ctor, sheet);
-      }
+    const { styles } = this.constructor as typeof BaseElement;
+    // A constructable stylesheet, shared by every instance: `style-src` CSP does not block it. Browsers
+    // without one (Safari before 16.4) get a <style> element.
+    if (root.adoptedStyleSheets) {
+      if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(styles);
       root.adoptedStyleSheets = [sheet];
     } else {
-      const style = document.createElement('style');
-      style.textContent = ctor.styles;
-      (root as ShadowRoot).append(style);
+      root.append(Object.assign(document.createElement('style'), { textContent: styles }));
     }
     // A property set before the element was defined (a framework rendering early) is an own property that
     // would hide the accessor: move it behind the accessor.
@@ -92,15 +90,11 @@ export abstract class BaseElement extends Host implements ReactiveControllerHost
 
   /** Resolves once every pending render, including those a render itself asked for, is done. */
   get updateComplete(): Promise<boolean> {
-    return (async () => {
-      while (this.#pending) await this.#pending;
-      return true;
-    })();
+    return this.#pending ? this.#pending.then(() => this.updateComplete) : Promise.resolve(true);
   }
 
   addController(controller: ReactiveController): void {
     this.#controllers.add(controller);
-    if (this.isConnected) controller.hostConnected?.();
   }
 
   removeController(controller: ReactiveController): void {
@@ -111,8 +105,8 @@ export abstract class BaseElement extends Host implements ReactiveControllerHost
   requestUpdate(): void {
     this.#pending ??= Promise.resolve().then(() => {
       this.#pending = undefined;
-      if (!this.isConnected) return;
       try {
+        if (!this.isConnected) return;
         this.willUpdate();
         render(this.render(), this.renderRoot, { host: this });
         this.updated();
@@ -124,17 +118,17 @@ export abstract class BaseElement extends Host implements ReactiveControllerHost
   }
 
   connectedCallback(): void {
-    for (const controller of this.#controllers) controller.hostConnected?.();
+    this.#controllers.forEach((controller) => controller.hostConnected?.());
     this.requestUpdate();
   }
 
   disconnectedCallback(): void {
-    for (const controller of this.#controllers) controller.hostDisconnected?.();
+    this.#controllers.forEach((controller) => controller.hostDisconnected?.());
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
-    const [property, convert] = (this.constructor as typeof BaseElement).attributes[name]!;
-    (this as Record<string, unknown>)[property] = convert ? convert(value) : (value ?? undefined);
+    const [property, convert] = BaseElement.#attributes[name]!;
+    (this as Record<string, unknown>)[property] = convert(value);
   }
 
   /** Sets an attribute to `value`, or removes it for undefined. */

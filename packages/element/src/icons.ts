@@ -4,8 +4,8 @@ import type { Severity } from '@status-banner/core';
 // 20×20 outline icons drawn for this project, in `currentColor`. Each severity class has its own shape, so
 // colour is never the only signal: a circle (notice), a triangle (minor), an octagon (major, critical), a
 // wrench (maintenance).
-const icon = (d: string) =>
-  svg`<svg viewBox="0 0 20 20" width="20" height="20" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d=${d}/></svg>`;
+// Size and stroke come from the stylesheet.
+const icon = (d: string) => svg`<svg viewBox="0 0 20 20" aria-hidden="true"><path d=${d}/></svg>`;
 const outage = 'M7 2.5h6l4.5 4.5v6L13 17.5H7L2.5 13V7zM10 6.5V11m0 2.5v.1';
 
 /** The icon for a severity. */

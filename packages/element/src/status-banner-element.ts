@@ -52,19 +52,20 @@ export type StatusBannerPosition = 'top' | 'bottom' | 'inline';
 export class StatusBannerElement extends BaseElement {
   static override styles = styles;
 
-  static override attributes = {
-    src: ['src'],
-    provider: ['provider'],
-    interval: ['interval', toNumber],
-    components: ['components'],
-    position: ['position'],
-    // `dismissible="false"` turns it off; absence or any other value leaves it on.
-    dismissible: ['dismissible', (value: string | null) => value !== 'false'],
-    'maintenance-lead': ['maintenanceLead', toNumber],
-  } satisfies typeof BaseElement.attributes;
-
   static {
-    this.reactive('src', 'provider', 'interval', 'components', 'position', 'dismissible', 'maintenanceLead', 'strings', '_expanded', '_clamped');
+    this.reactive({
+      src: String,
+      provider: String,
+      interval: toNumber,
+      components: String,
+      position: String,
+      // `dismissible="false"` turns it off; absence or any other value leaves it on.
+      dismissible: (value: string | null) => value !== 'false',
+      maintenanceLead: toNumber,
+      strings: null,
+      _expanded: null,
+      _clamped: null,
+    });
   }
 
   /** The status endpoint, or a status page's base URL (`https://www.githubstatus.com`). */
@@ -159,7 +160,7 @@ export class StatusBannerElement extends BaseElement {
       role=${severity === 'major' || severity === 'critical' ? 'alert' : 'status'}
       @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.dismissible && this.#dismiss(notice)}
     >
-      <span part="icon" class="icon">${icons[severity]}</span>
+      <span part="icon">${icons[severity]}</span>
       <div part="message" class="message" dir="auto">
         <p><strong>${text[severity]}:</strong> ${notice.title}</p>
         ${message
@@ -170,13 +171,13 @@ export class StatusBannerElement extends BaseElement {
                   </button>`
                 : nothing}`
           : nothing}
-        <p class="meta">${this.#meta(notice, text).map((part, i) => (i ? [' · ', part] : part))}</p>
+        <p class="meta">${this.#meta(notice, text)}</p>
       </div>
       <div part="actions" class="actions">
         ${link ? html`<a part="link" href=${link} target="_blank" rel="noopener noreferrer">${text.link}</a>` : nothing}
         ${notices.length > 1 ? format(text.more, { count: notices.length - 1 }) : nothing}
         ${this.dismissible
-          ? html`<button part="dismiss-button" class="dismiss" aria-label=${text.dismiss} title=${text.dismiss} @click=${() => this.#dismiss(notice)}>
+          ? html`<button part="dismiss-button" class="dismiss" aria-label=${text.dismiss} @click=${() => this.#dismiss(notice)}>
               ${closeIcon}
             </button>`
           : nothing}
@@ -185,16 +186,23 @@ export class StatusBannerElement extends BaseElement {
   }
 
   /** The phase, and when: the maintenance window, its expected end, or how long ago the last update was. */
-  #meta(notice: Notice, text: StatusBannerStrings): (string | TemplateResult)[] {
-    const { scheduledStart: start, scheduledEnd: end, updatedAt, phase } = notice;
-    const date = this.#intl((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }));
-    const parts: (string | TemplateResult)[] = [text[phase] ?? ''];
-    if (notice.kind === 'maintenance') {
-      if (phase === 'scheduled' && start) {
-        parts.push(format(text.window, { range: end ? date.formatRange(new Date(start), new Date(end)) : date.format(new Date(start)) }));
-      } else if (end) {
-        parts.push(format(text.until, { end: date.format(new Date(end)) }));
+  #meta({ kind, phase, scheduledStart: start, scheduledEnd: end, updatedAt }: Notice, text: StatusBannerStrings): unknown[] {
+    // An Intl formatter in the page's language, or English when that language tag is invalid ("en_US").
+    const intl = <T>(make: (lang?: string) => T): T => {
+      try {
+        return make(this.closest('[lang]')?.getAttribute('lang') || undefined);
+      } catch {
+        return make('en');
       }
+    };
+    const date = intl((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }));
+    const parts: unknown[] = [text[phase]];
+    if (kind === 'maintenance') {
+      parts.push(
+        start && phase === 'scheduled'
+          ? format(text.window, { range: end ? date.formatRange(new Date(start), new Date(end)) : date.format(new Date(start)) })
+          : end && format(text.until, { end: date.format(new Date(end)) }),
+      );
     } else if (updatedAt) {
       // A server clock ahead of ours must not read "in 2 minutes".
       const seconds = Math.min(0, (Date.parse(updatedAt) - Date.now()) / 1000);
@@ -205,19 +213,10 @@ export class StatusBannerElement extends BaseElement {
           ['minute', 60],
         ] as const
       ).find(([, n]) => -seconds >= n) ?? ['second', Infinity];
-      const time = this.#intl((lang) => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })).format(Math.round(seconds / size) || 0, unit);
+      const time = intl((lang) => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })).format(Math.round(seconds / size) || 0, unit);
       parts.push(html`<time datetime=${updatedAt}>${format(text.updated, { time })}</time>`);
     }
-    return parts.filter(Boolean);
-  }
-
-  /** An Intl formatter in the page's language, or English when that language tag is invalid ("en_US"). */
-  #intl<T>(make: (lang: string) => T): T {
-    try {
-      return make(this.closest('[lang]')?.getAttribute('lang') || navigator.language);
-    } catch {
-      return make('en');
-    }
+    return parts.filter(Boolean).map((part, i) => (i ? [' · ', part] : part));
   }
 
   #dismiss(notice: Notice): void {

@@ -2,61 +2,76 @@
 const css = String.raw;
 
 // Colours: every default pair has a text/background contrast of at least 4.5:1. Sizes are px and em, never
-// rem, so a host page's `html { font-size }` cannot blow the banner up; `all: initial` stops inherited
-// host styles (letter-spacing, text-transform, colour) at the door.
+// rem, so a host page's `html { font-size }` cannot blow the banner up; `all: initial` stops inherited host
+// styles (letter-spacing, text-transform, colour) at the door.
 export const styles = css`
   :host {
     all: initial;
     display: block;
-    font: var(--status-banner-font-size, 14px) / 1.45
-      var(--status-banner-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_bg: var(--status-banner-none-background, #eef2f6);
-    --_fg: var(--status-banner-none-color, #16202c);
+    font: var(--status-banner-font-size, 14px) / 1.45 var(--status-banner-font-family, system-ui, sans-serif);
+    --b: var(--status-banner-none-background, #eef2f6);
+    --c: var(--status-banner-none-color, #16202c);
   }
   :host([hidden]) {
     display: none;
   }
-  :host([severity='minor']) {
-    --_bg: var(--status-banner-minor-background, #fdf1c7);
-    --_fg: var(--status-banner-minor-color, #4d3300);
+  :host([severity=minor]) {
+    --b: var(--status-banner-minor-background, #fdf1c7);
+    --c: var(--status-banner-minor-color, #4d3300);
   }
-  :host([severity='major']) {
-    --_bg: var(--status-banner-major-background, #b54708);
-    --_fg: var(--status-banner-major-color, #fff);
+  :host([severity=major]) {
+    --b: var(--status-banner-major-background, #b54708);
+    --c: var(--status-banner-major-color, #fff);
   }
-  :host([severity='critical']) {
-    --_bg: var(--status-banner-critical-background, #b42318);
-    --_fg: var(--status-banner-critical-color, #fff);
+  :host([severity=critical]) {
+    --b: var(--status-banner-critical-background, #b42318);
+    --c: var(--status-banner-critical-color, #fff);
   }
-  :host([severity='maintenance']) {
-    --_bg: var(--status-banner-maintenance-background, #1f4fd1);
-    --_fg: var(--status-banner-maintenance-color, #fff);
+  :host([severity=maintenance]) {
+    --b: var(--status-banner-maintenance-background, #1f4fd1);
+    --c: var(--status-banner-maintenance-color, #fff);
+  }
+  div {
+    display: flex;
+    align-items: center;
+    gap: 8px;
   }
   .base {
-    box-sizing: border-box;
-    display: flex;
     align-items: flex-start;
     gap: var(--status-banner-gap, 12px);
     padding: var(--status-banner-padding, 10px 16px);
-    background: var(--_bg);
-    color: var(--_fg);
+    background: var(--b);
+    color: var(--c);
     border-radius: var(--status-banner-radius, 0);
     box-shadow: var(--status-banner-shadow, none);
     overflow-wrap: anywhere;
   }
-  /* A fixed overlay: the host's content never moves (no layout shift). */
-  :host([position='top']) .base,
-  :host([position='bottom']) .base {
+  /* A fixed overlay, top unless told otherwise: the host's content never moves (no layout shift). */
+  :host(:not([position=inline])) .base {
     position: fixed;
     inset: 0 0 auto;
     z-index: var(--status-banner-z-index, 2147483000);
     max-height: 50vh;
     overflow: auto;
   }
-  :host([position='bottom']) .base {
+  :host([position=bottom]) .base {
     inset: auto 0 0;
   }
+  .actions {
+    white-space: nowrap;
+  }
+  svg {
+    flex: none;
+    width: 20px;
+    height: 20px;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.8;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
   .message {
+    display: block;
     flex: 1;
     min-width: 0;
   }
@@ -76,19 +91,10 @@ export const styles = css`
   .meta {
     font-size: 0.9em;
   }
-  .actions {
-    display: flex;
-    align-items: center;
-    gap: 8px;
-    white-space: nowrap;
-  }
   a,
   button {
     font: inherit;
     color: inherit;
-  }
-  a,
-  .toggle {
     font-weight: 600;
     text-underline-offset: 2px;
   }
@@ -102,9 +108,8 @@ export const styles = css`
     text-decoration: underline;
   }
   .dismiss {
-    display: flex;
+    display: grid;
     place-content: center;
-    align-items: center;
     min-width: 28px;
     min-height: 28px;
   }

@@ -7,6 +7,7 @@ import {
   LIMITS,
   PHASES,
   SEVERITIES,
+  SEVERITY_RANK,
   isRecord,
   oneOf,
   readId,
@@ -15,7 +16,6 @@ import {
   readString,
   readText,
   safeUrl,
-  selectNotices,
   toUtc,
   worse,
 } from './normalize.js';
@@ -60,8 +60,23 @@ function readNotice(raw: Record<string, unknown>): Notice | undefined {
 }
 
 /**
- * Builds a snapshot from native-shaped, unchecked parts. An `indicator` that is not a severity is derived:
- * the worst of the open incidents, the components, and any maintenance under way.
+ * Whether a notice belongs on a banner: an incident not yet resolved, maintenance in progress or verifying,
+ * or maintenance due to start within the lead window (and not already past its end).
+ */
+function isShowable({ kind, phase, scheduledStart, scheduledEnd }: Notice, { now, maintenanceLead }: ParseContext): boolean {
+  const time = now.getTime();
+  return (
+    !['resolved', 'postmortem', 'completed', 'cancelled'].includes(phase) &&
+    (kind === 'incident' ||
+      phase !== 'scheduled' ||
+      (!(Date.parse(scheduledEnd!) <= time) && !(Date.parse(scheduledStart!) - time > maintenanceLead)))
+  );
+}
+
+/**
+ * Builds a snapshot from native-shaped, unchecked parts: notices that belong on a banner, most severe first,
+ * then most recently updated. An `indicator` that is not a severity is derived: the worst of the open
+ * incidents, the components, and any maintenance under way.
  */
 export function buildSnapshot(
   provider: string,
@@ -75,11 +90,15 @@ export function buildSnapshot(
     provider,
     page: {},
     indicator: 'none',
-    notices: selectNotices(readRecords(notices, LIMITS.updates).map(readNotice).filter((n): n is Notice => !!n), context),
+    notices: readRecords(notices, LIMITS.updates)
+      .map(readNotice)
+      .filter((notice): notice is Notice => !!notice && isShowable(notice, context))
+      .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''))
+      .slice(0, LIMITS.notices),
     components: [],
   };
   let derived: Severity = 'none';
-  for (const raw of readRecords(components, LIMITS.components)) {
+  for (const raw of readRecords(components)) {
     const id = readId(raw.id);
     if (!id) continue;
     const status = oneOf<ComponentStatus>(STATUSES, raw.status) ?? 'unknown';
@@ -90,8 +109,8 @@ export function buildSnapshot(
     snapshot.components.push(component);
     derived = worse(derived, COMPONENT_SEVERITY[status] ?? 'none');
   }
-  for (const notice of snapshot.notices) {
-    derived = worse(derived, notice.kind === 'incident' ? notice.severity : notice.phase === 'scheduled' ? 'none' : 'maintenance');
+  for (const { kind, severity, phase } of snapshot.notices) {
+    derived = worse(derived, kind === 'incident' ? severity : phase === 'scheduled' ? 'none' : 'maintenance');
   }
   snapshot.indicator = oneOf<Severity>(SEVERITIES, indicator) ?? derived;
   const { name, url } = isRecord(page) ? page : {};

@@ -72,7 +72,7 @@ function parse(data: JsonRecord, context: ParseContext): StatusSnapshot {
     ...readRecords(data.incidents, LIMITS.updates).map((raw) => mapNotice(raw, 'incident', pageUrl)),
     ...readRecords(data.scheduled_maintenances, LIMITS.updates).map((raw) => mapNotice(raw, 'maintenance', pageUrl)),
   ];
-  const components = readRecords(data.components, LIMITS.components).map((raw) => ({
+  const components = readRecords(data.components).map((raw) => ({
     id: raw.id,
     name: raw.name,
     // `hasOwn`, so that a status such as "constructor" reads as unknown rather than as a prototype member.
