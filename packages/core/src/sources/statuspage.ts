@@ -22,13 +22,9 @@ import { toPlainText } from './plain-text.js';
 
 // `cancelled` is not a Statuspage status today; if one appears it must not show as live maintenance.
 const MAINTENANCE_PHASES = PHASES.slice(5);
-const COMPONENT_STATUSES: Record<string, ComponentStatus> = {
-  operational: 'operational',
-  degraded_performance: 'degraded',
-  partial_outage: 'partial_outage',
-  major_outage: 'major_outage',
-  under_maintenance: 'maintenance',
-};
+// Statuspage's component states that differ from ours; the others (operational, partial_outage,
+// major_outage) are the same word, and anything unknown is caught by the shared validation.
+const COMPONENT_STATUSES: Record<string, ComponentStatus> = { degraded_performance: 'degraded', under_maintenance: 'maintenance' };
 
 /**
  * The Statuspage v2 source (`provider: 'statuspage'`). Also reads incident.io's Statuspage-compatible
@@ -59,8 +55,9 @@ export const statuspage: StatusSource = {
   /** The summary endpoint for a page's base URL (`https://www.githubstatus.com`, `…/api/v2/`). */
   endpoint(url) {
     if (/\.json$/i.test(url.pathname)) return undefined;
+    // Set as a pathname, never resolved as a URL, so a path like `//evil.example` cannot change the host.
     const next = new URL(url.origin);
-    next.pathname = `${url.pathname.replace(/\/api\/v2(\/.*)?$/i, '').replace(/\/+$/, '')}/api/v2/summary.json`;
+    next.pathname = url.pathname.replace(/\/*(api\/v2(\/.*)?)?$/i, '/api/v2/summary.json');
     return next;
   },
 };
@@ -75,8 +72,9 @@ function parse(data: JsonRecord, context: ParseContext): StatusSnapshot {
   const components = readRecords(data.components).map((raw) => ({
     id: raw.id,
     name: raw.name,
-    // `hasOwn`, so that a status such as "constructor" reads as unknown rather than as a prototype member.
-    status: typeof raw.status === 'string' && Object.hasOwn(COMPONENT_STATUSES, raw.status) ? COMPONENT_STATUSES[raw.status] : undefined,
+    // Only strings index the table (an object key could throw); "constructor" finds a prototype member,
+    // which the validation then rejects.
+    status: typeof raw.status === 'string' ? (COMPONENT_STATUSES[raw.status] ?? raw.status) : undefined,
     groupId: raw.group_id,
     childIds: raw.group === true ? readIds(raw.components) : undefined,
   }));
