@@ -120,7 +120,8 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   let running = false;
   let online = true;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let inflight: { abort: AbortController; done: Promise<void> } | undefined;
+  let inflight: AbortController | undefined;
+  let done: Promise<void> = Promise.resolve();
   let restored: Promise<void> | undefined;
   let stopEnvironment: (() => void) | undefined;
   const snapshotKey = `snapshot:${endpoint}`;
@@ -206,7 +207,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
         failures = 0;
         return interval * (0.8 + 0.4 * random());
       } catch (cause) {
-        warnOnce(`format:${(cause as { type: string }).type}`, `${endpoint} is not a status payload: ${(cause as Error).message}`);
+        warnOnce(`format:${(cause as { type: string }).type}`, `${endpoint}: ${(cause as Error).message}`);
         error = new StatusFetchError('format', (cause as Error).message, 0, cause);
       }
     } else {
@@ -216,7 +217,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     update({ status: state.snapshot ? 'ready' : 'error', error });
     if (retry === false) {
       halted = true;
-      warnOnce(`http:${error.status}`, `${endpoint} answered HTTP ${error.status}; not asking again.`);
+      warnOnce(`http:${error.status}`, `${endpoint}: HTTP ${error.status}, not asking again`);
       return undefined;
     }
     failures += 1;
@@ -225,20 +226,15 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
 
   /** One request at a time; schedules the next when it settles. */
   function run(): Promise<void> {
-    if (inflight || halted || destroyed) return inflight?.done ?? Promise.resolve();
-    const abort = new AbortController();
-    const entry = {
-      abort,
-      done: fetchStatus(endpoint, fetchFn!, abort.signal, option(options.timeout, 1e4, 1), option(options.maxBytes, 1 << 20, 1)).then(
-        (result) => {
-          if (abort.signal.aborted) return;
-          inflight = undefined;
-          schedule(settle(result));
-        },
-      ),
-    };
-    inflight = entry;
-    return entry.done;
+    if (inflight || halted) return done;
+    const abort = (inflight = new AbortController());
+    return (done = fetchStatus(endpoint, fetchFn!, abort.signal, option(options.timeout, 1e4, 1), option(options.maxBytes, 1 << 20, 1)).then(
+      (result) => {
+        if (abort.signal.aborted) return;
+        inflight = undefined;
+        schedule(settle(result));
+      },
+    ));
   }
 
   function schedule(delay: number | undefined): void {
@@ -260,7 +256,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   function pause(): void {
     running = false;
     schedule(undefined);
-    inflight?.abort.abort();
+    inflight?.abort();
     inflight = undefined;
     stopEnvironment?.();
     stopEnvironment = undefined;
@@ -305,7 +301,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     },
     destroy() {
       pause();
-      destroyed = true;
+      destroyed = halted = true;
       listeners.clear();
       state = { ...state, status: 'stopped' };
     },
