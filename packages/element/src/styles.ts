@@ -1,36 +1,38 @@
 /** Marks CSS for the build's minifier; the value is the plain string. */
 const css = String.raw;
 
-// Colours: every default pair has a text/background contrast of at least 4.5:1. Sizes are px and em, never
-// rem, so a host page's `html { font-size }` cannot blow the banner up; `all: initial` stops inherited host
-// styles (letter-spacing, text-transform, colour) at the door.
+/**
+ * The default palette: [background, text] per severity, each pair with a contrast of at least 4.5:1. Every
+ * colour can be replaced through `--status-banner-<severity>-background` and `-color`.
+ */
+export const palette = {
+  none: ['#eef2f6', '#16202c'],
+  minor: ['#fdf1c7', '#4d3300'],
+  major: ['#b54708', '#fff'],
+  critical: ['#b42318', '#fff'],
+  maintenance: ['#1f4fd1', '#fff'],
+};
+
+// The host carries no severity while nothing shows; the `none` colours are the default.
+const severityRules = Object.entries(palette)
+  .map(
+    ([severity, [background, color]]) =>
+      `${severity === 'none' ? ':host' : `:host([severity=${severity}])`}{--b:var(--status-banner-${severity}-background,${background});--c:var(--status-banner-${severity}-color,${color})}`,
+  )
+  .join('');
+
+// Sizes are px and em, never rem, so a host page's `html { font-size }` cannot blow the banner up;
+// `all: initial` stops inherited host styles (letter-spacing, text-transform, colour) at the door.
 export const styles = css`
   :host {
     all: initial;
     display: block;
     font: var(--status-banner-font-size, 14px) / 1.45 var(--status-banner-font-family, system-ui, sans-serif);
-    --b: var(--status-banner-none-background, #eef2f6);
-    --c: var(--status-banner-none-color, #16202c);
   }
   :host([hidden]) {
     display: none;
   }
-  :host([severity=minor]) {
-    --b: var(--status-banner-minor-background, #fdf1c7);
-    --c: var(--status-banner-minor-color, #4d3300);
-  }
-  :host([severity=major]) {
-    --b: var(--status-banner-major-background, #b54708);
-    --c: var(--status-banner-major-color, #fff);
-  }
-  :host([severity=critical]) {
-    --b: var(--status-banner-critical-background, #b42318);
-    --c: var(--status-banner-critical-color, #fff);
-  }
-  :host([severity=maintenance]) {
-    --b: var(--status-banner-maintenance-background, #1f4fd1);
-    --c: var(--status-banner-maintenance-color, #fff);
-  }
+  ${severityRules}
   div {
     display: flex;
     align-items: center;

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { Severity } from '@status-banner/core';
 import { StatusBannerChangeEvent, StatusBannerDismissEvent, StatusBannerElement, defineStatusBanner } from '@status-banner/element';
 import { sendKeys } from '@web/test-runner-commands';
+import { palette } from '../src/styles.js';
 import { trapPageErrors, waitFor, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
 import { configure, endpoint, requestLog, type EndpointStep } from '../../../test/helpers/status-server.js';
@@ -59,6 +60,26 @@ describe('<status-banner>', () => {
       await expect(el).to.be.accessible();
     });
   }
+
+  it('paints each severity in its default palette, with text contrast of at least 4.5:1', async () => {
+    const rgb = (css: string) => css.match(/\d+(\.\d+)?/g)!.slice(0, 3).map(Number);
+    const hex = (value: string) => (value.length === 4 ? value.replace(/[0-9a-f]/gi, '$&$&') : value).match(/[0-9a-f]{2}/gi)!.map((h) => parseInt(h, 16));
+    const luminance = (channels: number[]) =>
+      channels
+        .map((c) => c / 255)
+        .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+    for (const [severity, [background, color]] of Object.entries(palette)) {
+      const kind = severity === 'maintenance' ? 'maintenance' : 'incident';
+      const el = await banner({ body: nativePayload([{ id: severity, severity: severity as Severity, kind, phase: 'identified' }]) });
+      const style = getComputedStyle(part(el, 'base')!);
+      expect(rgb(style.backgroundColor), severity).to.deep.equal(hex(background!));
+      expect(rgb(style.color), severity).to.deep.equal(hex(color!));
+      const [light, dark] = [luminance(rgb(style.backgroundColor)), luminance(rgb(style.color))].sort((a, b) => b - a);
+      expect((light! + 0.05) / (dark! + 0.05), severity).to.be.at.least(4.5);
+      el.remove();
+    }
+  });
 
   it('renders a real Statuspage outage from its summary.json', async () => {
     const el = await banner({ fixture: 'real/statuspage/githubstatus-summary-major-outage-investigating-2020-04-02.json' });
