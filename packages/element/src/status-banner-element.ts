@@ -98,8 +98,9 @@ export class StatusBannerElement extends BaseElement {
 
   constructor() {
     super();
-    this.position = 'top';
-    this.dismissible = true;
+    // Defaults fill only what a framework did not set before the element was defined.
+    this.position ??= 'top';
+    this.dismissible ??= true;
     this._expanded = this._clamped = false;
   }
 

@@ -267,6 +267,26 @@ describe('<status-banner>', () => {
     expect(text(part(third, 'message'))).to.contain('New update');
   });
 
+  it('takes properties set from script, even before the element is defined, and reflects position', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'major' }]) });
+    // A framework may create and configure the element before the script defining it has run.
+    const el = document.createElement('status-banner-late') as StatusBannerElement;
+    Object.assign(el, { src, position: 'inline', strings: { major: 'Outage' } });
+    document.body.append(el);
+    defineStatusBanner('status-banner-late');
+    await waitFor(() => el.getAttribute('severity') === 'major', 5000, 'the upgraded element');
+    await el.updateComplete;
+    expect(el.getAttribute('position')).to.equal('inline');
+    expect(text(el.shadowRoot!.querySelector('strong'))).to.equal('Outage:');
+    el.position = 'bottom';
+    await el.updateComplete;
+    expect(el.getAttribute('position')).to.equal('bottom');
+    el.interval = 5;
+    el.setAttribute('interval', 'soon');
+    expect(el.interval).to.equal(undefined);
+    el.remove();
+  });
+
   it('hides the dismiss button when dismissible="false"', async () => {
     const el = await banner({ body: nativePayload([{ id: 'a' }]) }, { dismissible: 'false' });
     expect(part(el, 'base')).to.exist;
