@@ -19,43 +19,42 @@ export async function fetchStatus(
   timeout: number,
   maxBytes: number,
 ): Promise<FetchResult> {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  signal.addEventListener('abort', abort);
-  const timer = setTimeout(abort, timeout);
-  const tooLarge = () => ({ error: new StatusFetchError('too-large', `over ${maxBytes} bytes`), retry: true });
+  const tooLarge = { error: new StatusFetchError('too-large', `over ${maxBytes} bytes`), retry: true };
   try {
     // Default cache mode: the browser revalidates with the ETag it holds (a 304 arrives here as a 200 from
     // its cache), and a server's max-age caps how often requests reach the network. No hand-set
     // If-None-Match: cross-origin it would cost a preflight per poll and bypass the cache.
-    const response = await fetchFn(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
+    // Without AbortSignal.any (Safari before 17.4) the request has only the caller's signal.
+    const response = await fetchFn(url, {
+      signal: AbortSignal.any?.([signal, AbortSignal.timeout(timeout)]) ?? signal,
+      headers: { Accept: 'application/json' },
+    });
     const { status, headers, body } = response;
     if (status !== 200 || +headers.get('Content-Length')! > maxBytes) {
       void body?.cancel().catch(() => {});
-      if (status === 200) return tooLarge();
-      const error = new StatusFetchError('http', `HTTP ${status}`, status);
-      return { error, retry: status === 408 || status === 429 || status > 499 ? (retryAfterDelay(headers.get('Retry-After')) ?? true) : false };
+      return status === 200
+        ? tooLarge
+        : {
+            error: new StatusFetchError('http', `HTTP ${status}`, status),
+            retry: status === 408 || status === 429 || status > 499 ? (retryAfterDelay(headers.get('Retry-After')) ?? true) : false,
+          };
     }
-    if (!body) return { text: await response.text() };
-    // Count bytes as they stream in, so an endless or huge body is cut off rather than buffered.
-    const reader = body.getReader();
-    const decoder = new TextDecoder();
+    // Count bytes as they stream in, so an endless or huge body is cut off rather than buffered. (A reader,
+    // not `for await`: Safari cannot iterate a ReadableStream.)
     let text = '';
     let bytes = 0;
+    const decoder = new TextDecoder();
+    const reader = body!.getReader();
     for (let chunk; !(chunk = await reader.read()).done; ) {
-      bytes += chunk.value.byteLength;
-      if (bytes > maxBytes) {
+      if ((bytes += chunk.value.byteLength) > maxBytes) {
         void reader.cancel().catch(() => {});
-        return tooLarge();
+        return tooLarge;
       }
       text += decoder.decode(chunk.value, { stream: true });
     }
     return { text: text + decoder.decode() };
   } catch (cause) {
-    const timedOut = !signal.aborted && controller.signal.aborted;
+    const timedOut = (cause as Error)?.name === 'TimeoutError';
     return { error: new StatusFetchError(timedOut ? 'timeout' : 'network', timedOut ? `no answer in ${timeout} ms` : 'unreachable', 0, cause), retry: true };
-  } finally {
-    clearTimeout(timer);
-    signal.removeEventListener('abort', abort);
   }
 }
