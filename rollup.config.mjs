@@ -55,7 +55,8 @@ export default [
       file: 'packages/element/dist/status-banner.min.js',
       format: 'iife',
       sourcemap: true,
-      plugins: [terser({ ecma: 2022, compress: { passes: 3 }, format: { comments: false } })],
+      // ascii_only: a page that serves the file without a charset must not garble "…" or "·".
+      plugins: [terser({ ecma: 2022, compress: { passes: 3 }, format: { comments: false, ascii_only: true } })],
     },
     plugins: [nodeResolve({ browser: true, exportConditions: ['status-banner-source'] }), minifyTemplates(), typescript()],
   },

@@ -70,3 +70,11 @@ describe('@status-banner/element in Node', () => {
     assert.doesNotThrow(() => element.defineStatusBanner());
   });
 });
+
+describe('the script-tag file', () => {
+  it('is ASCII only, so a page served without a charset cannot garble it', () => {
+    const file = readFileSync(path.join(root, 'packages/element/dist/status-banner.min.js'), 'latin1');
+    const offending = [...file].findIndex((c) => c.charCodeAt(0) > 0x7f);
+    assert.equal(offending, -1, `non-ASCII at ${offending}: ${file.slice(offending - 20, offending + 20)}`);
+  });
+});

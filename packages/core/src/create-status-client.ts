@@ -77,7 +77,8 @@ const option = (value: number | undefined, fallback: number, min = 0) => Math.ma
  */
 export function resolveEndpoint(src: string, provider?: string): string {
   const url = new URL(src.trim(), globalThis.document?.baseURI);
-  const source = findSource(provider ?? (url.pathname === '/' ? 'statuspage' : ''));
+  // A bare origin or an `/api/v2` path is a Statuspage page; any other path is taken as the endpoint itself.
+  const source = findSource(provider ?? (/^\/(api\/v2\/?)?$/i.test(url.pathname) ? 'statuspage' : ''));
   return (source?.endpoint?.(url) ?? url).href;
 }
 

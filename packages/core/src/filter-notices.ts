@@ -2,7 +2,9 @@ import type { Notice, StatusSnapshot } from './types.js';
 
 /**
  * The notices of a snapshot that touch the selected components. A selector is a component id or a component
- * name (case-insensitive); selecting a group selects its children. With no selectors, every notice.
+ * name (case-insensitive); selecting a group selects its children. With no selectors, every notice. A notice
+ * that names no component at all (incident.io never does) is kept: nothing says it spares the selected ones,
+ * and hiding a possible outage is the worse mistake.
  *
  * @example
  * filterNotices(snapshot, ['API', 'brv1bkgrwx7q']);
@@ -15,7 +17,9 @@ export function filterNotices(snapshot: StatusSnapshot, selectors: readonly stri
     if (wanted.has(id.toLowerCase()) || wanted.has(name.toLowerCase())) for (const selected of [id, ...childIds]) ids.add(selected);
   }
   // Ids the components list does not name (a payload without components) still select by id.
-  return snapshot.notices.filter((notice) => notice.componentIds.some((id) => ids.has(id) || wanted.has(id.toLowerCase())));
+  return snapshot.notices.filter(
+    ({ componentIds }) => !componentIds.length || componentIds.some((id) => ids.has(id) || wanted.has(id.toLowerCase())),
+  );
 }
 
 /**

@@ -165,11 +165,16 @@ describe('createStatusClient', () => {
     expect(state.notices).to.deep.equal([]);
   });
 
-  it('gives up on an endpoint that never answers', async () => {
+  it('gives up on an endpoint that never answers, and keeps polling after it', async () => {
     const src = await endpoint({ hang: true });
     const c = client({ src, timeout: 200, random: () => 0.99 });
     const state = await until(c, (s) => s.status === 'error');
     expect((state.error as StatusFetchError).type).to.equal('timeout');
+    // The hung request is over: the next one goes out.
+    await configure(src, { body: nativePayload([{ id: 'back' }]) });
+    keep(c);
+    await c.refresh();
+    expect(c.getSnapshot().notices.map((n) => n.id)).to.deep.equal(['back']);
   });
 
   it('refuses a payload larger than maxBytes', async () => {
@@ -226,6 +231,16 @@ describe('createStatusClient', () => {
     expect((await until(byGroup, (s) => s.status === 'ready')).notices.map((n) => n.id).sort()).to.deep.equal(['db', 'web']);
   });
 
+  it('keeps a notice that names no component under any filter (incident.io lists none)', async () => {
+    const src = await endpoint({
+      body: nativePayload([{ id: 'unknown-scope' }, { id: 'api', componentIds: ['c-api'] }], {
+        components: [{ id: 'c-api', name: 'API', status: 'degraded' }, { id: 'c-web', name: 'Website', status: 'operational' }],
+      }),
+    });
+    const c = client({ src, components: ['Website'] });
+    expect((await until(c, (s) => s.status === 'ready')).notices.map((n) => n.id)).to.deep.equal(['unknown-scope']);
+  });
+
   it('makes no request while hidden or offline, and revalidates when visible again', async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'a' }]) });
     const env = controlledEnvironment();
@@ -269,6 +284,8 @@ describe('createStatusClient', () => {
 
   it('resolves a bare status-page origin to its Statuspage summary', () => {
     expect(resolveEndpoint('https://www.githubstatus.com')).to.equal('https://www.githubstatus.com/api/v2/summary.json');
+    expect(resolveEndpoint('https://status.example.com/api/v2/')).to.equal('https://status.example.com/api/v2/summary.json');
+    expect(resolveEndpoint('https://my.example.com/status')).to.equal('https://my.example.com/status');
     expect(resolveEndpoint('https://example.com/status.json')).to.equal('https://example.com/status.json');
     expect(resolveEndpoint('/__status/x')).to.equal(new URL('/__status/x', location.href).href);
   });

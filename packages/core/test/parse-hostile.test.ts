@@ -376,6 +376,11 @@ describe('parseStatus: hostile input', () => {
       expect(notice.revision).to.equal('dwfsk5ttyvtb:minor');
     });
 
+    it('an unreadable started_at falls back to created_at', () => {
+      const snap = parse(mutate((p) => (p.incidents[0].started_at = 'soon')));
+      expect(snap.notices[0]!.startedAt).to.equal('2020-02-11T03:15:01.913Z');
+    });
+
     it('the page: a number name, an array url, missing entirely', () => {
       expect(parse(mutate((p) => (p.page = { name: 42, url: ['https://x.example'] }))).page).to.deep.equal({ name: '42' });
       expectError(() => parseStatus(mutate((p) => delete p.page)), 'unknown-provider');

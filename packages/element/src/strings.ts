@@ -2,7 +2,7 @@ import type { Phase, Severity } from '@status-banner/core';
 
 /**
  * Every word the banner shows, flat so any of them can be replaced through the element's `strings` property:
- * a word per severity and per phase, then the templates (`{time}`, `{start}`, `{end}`, `{count}` are filled in).
+ * a word per severity and per phase, then the templates (`{time}`, `{range}`, `{end}`, `{count}` are filled in).
  */
 export type StatusBannerStrings = Record<Severity, string> &
   Partial<Record<Phase, string>> & {

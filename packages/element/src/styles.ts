@@ -13,11 +13,12 @@ export const palette = {
   maintenance: ['#1f4fd1', '#fff'],
 };
 
-// The host carries no severity while nothing shows; the `none` colours are the default.
+// Set on the inner box, not on :host: a page rule that selects the element itself (`* { --b: red }`) must
+// not recolour the banner. The `none` colours are the default.
 const severityRules = Object.entries(palette)
   .map(
     ([severity, [background, color]]) =>
-      `${severity === 'none' ? ':host' : `:host([severity=${severity}])`}{--b:var(--status-banner-${severity}-background,${background});--c:var(--status-banner-${severity}-color,${color})}`,
+      `${severity === 'none' ? '' : `:host([severity=${severity}]) `}.base{--b:var(--status-banner-${severity}-background,${background});--c:var(--status-banner-${severity}-color,${color})}`,
   )
   .join('');
 

@@ -81,6 +81,18 @@ describe('<status-banner>', () => {
     }
   });
 
+  it('keeps its colours when the page sets custom properties on every element', async () => {
+    const style = document.createElement('style');
+    style.textContent = '* { --b: rgb(255, 0, 0); --c: rgb(0, 255, 0); }';
+    document.head.append(style);
+    try {
+      const el = await banner({ body: nativePayload([{ id: 'a', severity: 'major' }]) });
+      expect(getComputedStyle(part(el, 'base')!).backgroundColor).to.equal('rgb(181, 71, 8)');
+    } finally {
+      style.remove();
+    }
+  });
+
   it('renders a real Statuspage outage from its summary.json', async () => {
     const el = await banner({ fixture: 'real/statuspage/githubstatus-summary-major-outage-investigating-2020-04-02.json' });
     // The capture is from 2020, so only its incident (never expiring) is left to show.

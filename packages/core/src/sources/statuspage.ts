@@ -1,6 +1,6 @@
 // Atlassian Statuspage public API v2, and the incident.io pages that serve the same shape. Every endpoint of
 // the API is read: summary.json, status.json, components.json, incidents.json, incidents/unresolved.json and
-// the three scheduled-maintenances lists. See shared/FORMATS.md §1 and §2a.
+// the three scheduled-maintenances lists. The mapping, field by field, is in docs/providers.md.
 
 import { StatusFormatError } from '../errors.js';
 import type { ComponentStatus, ParseContext, Phase, Severity, StatusSnapshot, StatusSource } from '../types.js';
@@ -111,7 +111,7 @@ function mapNotice(raw: JsonRecord, list: 'incident' | 'maintenance', pageUrl: s
     phase,
     message: toPlainText(latest?.body as string),
     updatedAt,
-    startedAt: raw.started_at ?? raw.created_at,
+    startedAt: toUtc(raw.started_at) ?? raw.created_at,
     scheduledStart: raw.scheduled_for,
     scheduledEnd: raw.scheduled_until,
     // incident.io has no shortlinks: link the incident's page on the status site.

@@ -20,15 +20,21 @@ export async function fetchStatus(
   maxBytes: number,
 ): Promise<FetchResult> {
   const tooLarge = { error: new StatusFetchError('too-large', `over ${maxBytes} bytes`), retry: true };
+  // Our own controller and timer rather than AbortSignal.any/timeout: every browser has these, and a request
+  // without a deadline would stop polling for good.
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    abort();
+  }, timeout);
+  signal.addEventListener('abort', abort);
   try {
     // Default cache mode: the browser revalidates with the ETag it holds (a 304 arrives here as a 200 from
     // its cache), and a server's max-age caps how often requests reach the network. No hand-set
     // If-None-Match: cross-origin it would cost a preflight per poll and bypass the cache.
-    // Without AbortSignal.any (Safari before 17.4) the request has only the caller's signal.
-    const response = await fetchFn(url, {
-      signal: AbortSignal.any?.([signal, AbortSignal.timeout(timeout)]) ?? signal,
-      headers: { Accept: 'application/json' },
-    });
+    const response = await fetchFn(url, { signal: controller.signal, headers: { Accept: 'application/json' } });
     const { status, headers, body } = response;
     if (status !== 200 || +headers.get('Content-Length')! > maxBytes) {
       void body?.cancel().catch(() => {});
@@ -54,7 +60,9 @@ export async function fetchStatus(
     }
     return { text: text + decoder.decode() };
   } catch (cause) {
-    const timedOut = (cause as Error)?.name === 'TimeoutError';
     return { error: new StatusFetchError(timedOut ? 'timeout' : 'network', timedOut ? `no answer in ${timeout} ms` : 'unreachable', 0, cause), retry: true };
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abort);
   }
 }
