@@ -112,9 +112,19 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   } catch {
     state = { status: 'error', notices: [], error: new TypeError(`status-banner: cannot fetch "${options.src}"`) };
   }
+  const maxAge = option(options.maxAge, 600) * 1000;
   let provider = options.provider;
   let dismissed: Dismissals = {};
-  let lastText: string | undefined;
+  /** The last snapshot applied, as JSON: an answer that parses to the same is no change. */
+  let lastKey: string | undefined;
+  /** The highest version this session received from the network, and a lower one seen once since. */
+  let lastVersion: number | undefined;
+  let lowerVersion: number | undefined;
+  /** When the endpoint last confirmed the snapshot, and when that was last stored. */
+  let checkedAt = 0;
+  let savedAt = 0;
+  /** No request before this time: backoff and Retry-After set it, and nothing may shorten it. */
+  let notBefore = 0;
   let failures = 0;
   let halted = state.status === 'error';
   let destroyed = false;
@@ -124,6 +134,8 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   let inflight: AbortController | undefined;
   let done: Promise<void> = Promise.resolve();
   let restored: Promise<void> | undefined;
+  let ready = false;
+  let writing: Promise<unknown> = Promise.resolve();
   let stopEnvironment: (() => void) | undefined;
   const snapshotKey = `snapshot:${endpoint}`;
   const dismissalsKey = `dismissals:${endpoint}`;
@@ -147,9 +159,24 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     }
   }
 
-  /** A storage call that cannot reject: a failure reads as "nothing stored". */
-  const stored = (key: string, value?: unknown): Promise<unknown> =>
-    (value === undefined ? storage.get(key) : storage.set(key, value)).catch(() => undefined);
+  /**
+   * A storage call that can neither throw, reject nor hang (a custom storage may do all three): a failure, or
+   * no answer within 2 s, reads as "nothing stored".
+   */
+  function stored(key: string, value?: unknown): Promise<unknown> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return Promise.race([
+      Promise.resolve().then(() => (value === undefined ? storage.get(key) : storage.set(key, value))),
+      new Promise((resolve) => (timer = setTimeout(resolve, 2000))),
+    ])
+      .catch(() => undefined)
+      .finally(() => clearTimeout(timer));
+  }
+
+  function save(): void {
+    savedAt = checkedAt;
+    void stored(snapshotKey, { snapshot: state.snapshot, fetchedAt: state.fetchedAt, checkedAt });
+  }
 
   /** Stored values outlive code versions and can be corrupted: validate them like any payload. */
   function readDismissals(value: unknown): Dismissals {
@@ -170,18 +197,25 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     return (restored ??= Promise.all([stored(dismissalsKey), stored(snapshotKey)]).then(([savedDismissals, saved]) => {
       dismissed = { ...readDismissals(savedDismissals), ...dismissed };
       let snapshot: StatusSnapshot | undefined;
-      const fetchedAt = isRecord(saved) ? (saved.fetchedAt as number) : NaN;
-      const age = Date.now() - fetchedAt;
-      if (age >= 0 && age <= option(options.maxAge, 600) * 1000 && !state.snapshot && !destroyed) {
+      const { fetchedAt, checkedAt: confirmedAt = fetchedAt } = isRecord(saved) ? (saved as { fetchedAt: number; checkedAt?: number }) : { fetchedAt: NaN };
+      const age = Date.now() - confirmedAt;
+      if (age >= 0 && age <= maxAge && !state.snapshot && !destroyed) {
         try {
+          // Re-read like any payload (it may be corrupt or from an older version) and against today's clock.
           const raw = (saved as { snapshot: StatusSnapshot }).snapshot;
           snapshot = { ...parse(raw, 'native'), provider: String(raw.provider ?? 'native') };
         } catch {
           // A corrupt or outdated value: ignore it.
         }
       }
-      if (snapshot) update({ status: 'ready', snapshot, fetchedAt });
-      else if (state.snapshot) update({});
+      ready = true;
+      if (snapshot) {
+        checkedAt = savedAt = confirmedAt;
+        lastKey = JSON.stringify(snapshot);
+        update({ status: 'ready', snapshot, fetchedAt });
+      } else if (state.snapshot) {
+        update({});
+      }
     }));
   }
 
@@ -191,21 +225,31 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     let retry: number | boolean = true;
     if ('text' in result) {
       try {
-        if (result.text !== lastText) {
-          const snapshot = parse(result.text, provider);
-          provider ??= snapshot.provider;
-          lastText = result.text;
-          const shown = state.snapshot?.version;
-          // A replayed or reordered older version never replaces a newer one.
-          if (!(snapshot.version! < shown!)) {
-            const fetchedAt = Date.now();
-            update({ status: 'ready', snapshot, fetchedAt, error: undefined });
-            void stored(snapshotKey, { snapshot, fetchedAt });
+        // Parsed every time, even when the bytes are the same: which maintenance is due, or over, depends on
+        // the clock. What decides "changed" is the snapshot, not the bytes.
+        const snapshot = parse(result.text, provider);
+        const { version } = snapshot;
+        provider ??= snapshot.provider;
+        if (version! < lastVersion! && version !== lowerVersion) {
+          // A replayed or reordered older version is ignored; served again, the server really went back
+          // (a restart, a failover), and it is taken.
+          lowerVersion = version;
+        } else {
+          lastVersion = version;
+          lowerVersion = undefined;
+          checkedAt = Date.now();
+          const key = JSON.stringify(snapshot);
+          if (key !== lastKey) {
+            lastKey = key;
+            update({ status: 'ready', snapshot, fetchedAt: checkedAt, error: undefined });
+            save();
+          } else {
+            if (state.error) update({ status: 'ready', error: undefined });
+            // Unchanged: only refresh the stored time now and then, so a reload still finds it fresh.
+            if (checkedAt - savedAt > maxAge / 2) save();
           }
-        } else if (state.error) {
-          update({ status: 'ready', error: undefined });
         }
-        failures = 0;
+        failures = notBefore = 0;
         return interval * (0.8 + 0.4 * random());
       } catch (cause) {
         warnOnce(`format:${(cause as { type: string }).type}`, `${endpoint}: ${(cause as Error).message}`);
@@ -222,7 +266,9 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
       return undefined;
     }
     failures += 1;
-    return retry === true ? backoffDelay(failures - 1, {}, random) : retry * (1 + 0.2 * random());
+    const delay = retry === true ? backoffDelay(failures - 1, {}, random) : retry * (1 + 0.2 * random());
+    notBefore = Date.now() + delay;
+    return delay;
   }
 
   /** One request at a time; schedules the next when it settles. */
@@ -250,8 +296,12 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   function onEnvironmentChange(): void {
     const wasOnline = online;
     online = environment.isOnline();
-    // Revalidate soon, but not in lockstep with every other tab and device that just woke up.
-    if (!inflight) schedule(random() * (online && !wasOnline ? 5000 : 1000));
+    if (!environment.isVisible() || !online) return schedule(undefined);
+    // Back in view, or back online: revalidate soon, jittered so tabs and devices waking together do not
+    // arrive together, but never before a backoff or Retry-After allows. A pending timer is left alone.
+    if (!timer && !inflight && ready && running) {
+      schedule(Math.max(notBefore - Date.now(), random() * (wasOnline ? 1000 : 5000)));
+    }
   }
 
   function pause(): void {
@@ -273,7 +323,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
         online = environment.isOnline();
         stopEnvironment = environment.subscribe(onEnvironmentChange);
         void restore().then(() => {
-          const age = Date.now() - (state.fetchedAt ?? -Infinity);
+          const age = Date.now() - checkedAt;
           // A fresh stored snapshot is already on screen: join the polling cycle at a random phase. Otherwise
           // ask now, with a little jitter so a fleet of reloaded pages does not arrive as one spike.
           if (running && !timer && !inflight) schedule(random() * (age < interval ? interval - age : 500));
@@ -291,9 +341,12 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
       dismissed = { ...dismissed, [noticeId]: { revision: notice.revision, at } };
       update({});
       await restore();
-      // Merge with what is stored (another tab may have dismissed something else meanwhile); keep 90 days.
-      const merged = { ...readDismissals(await stored(dismissalsKey)), [noticeId]: dismissed[noticeId]! };
-      await stored(dismissalsKey, Object.fromEntries(Object.entries(merged).filter(([, entry]) => at - entry.at < DISMISSALS_KEPT_MS)));
+      // One write at a time, each merging all of this page's dismissals into what is stored (another tab may
+      // have dismissed something else): two quick dismissals cannot lose one. Kept for 90 days.
+      await (writing = writing.then(async () => {
+        const merged = { ...readDismissals(await stored(dismissalsKey)), ...dismissed };
+        await stored(dismissalsKey, Object.fromEntries(Object.entries(merged).filter(([, entry]) => at - entry.at < DISMISSALS_KEPT_MS)));
+      }));
     },
     async refresh() {
       await restore();

@@ -17,13 +17,14 @@ export interface StatusEnvironment {
  */
 export function browserEnvironment(): StatusEnvironment {
   const doc = globalThis.document;
-  // `pageshow`: a page restored from the back/forward cache may have missed every other event.
+  // `pageshow` (when `persisted`): a page restored from the back/forward cache may have missed every other event.
   const events = ['visibilitychange', 'online', 'offline', 'pageshow'];
   return {
     isVisible: () => doc?.visibilityState !== 'hidden',
     isOnline: () => globalThis.navigator?.onLine !== false,
     subscribe(onChange) {
-      const listener = () => onChange();
+      // `pageshow` also fires on every ordinary load; only a restore from the back/forward cache is news.
+      const listener = (event: Event) => (event as PageTransitionEvent).persisted !== false && onChange();
       const each = (method: 'addEventListener' | 'removeEventListener') =>
         doc && events.forEach((type, i) => (i ? window : doc)[method](type, listener));
       each('addEventListener');

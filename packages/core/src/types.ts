@@ -149,7 +149,7 @@ export interface StatusState {
   notices: Notice[];
   /** The last failure, cleared by the next success. */
   error?: Error;
-  /** Epoch milliseconds when the snapshot was fetched. */
+  /** Epoch milliseconds when this snapshot was first received (not when it was last confirmed unchanged). */
   fetchedAt?: number;
 }
 

@@ -207,6 +207,118 @@ describe('createStatusClient', () => {
     expect(c.getSnapshot().notices.map((n) => n.id)).to.deep.equal(['newer']);
   });
 
+  it('opens the maintenance window on time even when the payload never changes', async () => {
+    const start = new Date(Date.now() + 1500).toISOString();
+    const src = await endpoint({
+      body: nativePayload([{ id: 'm', kind: 'maintenance', severity: 'maintenance', phase: 'scheduled', scheduledStart: start }]),
+      etag: true,
+    });
+    const c = keep(client({ src, interval: 1, maintenanceLead: 1, random: () => 0 }));
+    await until(c, (s) => s.status === 'ready');
+    expect(c.getSnapshot().notices, 'not due yet').to.deep.equal([]);
+    const due = await until(c, (s) => s.notices.length === 1, 5000);
+    expect(due.notices[0]!.id).to.equal('m');
+  });
+
+  it('never lets a tab switch or a reconnect shorten a Retry-After or a backoff', async () => {
+    const src = await endpoint({ status: 503, headers: { 'Retry-After': '3600' } });
+    const env = controlledEnvironment();
+    const c = keep(client({ src, environment: env.environment, random: () => 0.5 }));
+    await until(c, (s) => s.status === 'error');
+    for (let i = 0; i < 3; i += 1) {
+      env.set({ visible: false });
+      env.set({ visible: true });
+      env.set({ online: false });
+      env.set({ online: true });
+    }
+    await sleep(1500);
+    expect(await requestLog(src)).to.have.length(1);
+  });
+
+  it('takes a lower version once the server repeats it (a restart), but never compares with a stored one', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'outage', severity: 'major' }], { version: 40 }) });
+    const storage = createMemoryStorage();
+    const c = client({ src, storage, random: () => 0.99 });
+    await until(c, (s) => s.snapshot?.version === 40);
+    await configure(src, { body: nativePayload([], { version: 1, indicator: 'none' }) });
+    await c.refresh();
+    expect(c.getSnapshot().snapshot!.version, 'one lower answer is a replay').to.equal(40);
+    await c.refresh();
+    expect(c.getSnapshot().snapshot!.version, 'the same lower answer again is a restart').to.equal(1);
+    expect(c.getSnapshot().notices).to.deep.equal([]);
+    c.destroy();
+
+    // A reload: the stored snapshot says version 40, the network says 1; the network wins at once.
+    await storage.set(`snapshot:${resolveEndpoint(src)}`, { snapshot: nativePayload([{ id: 'old' }], { version: 40 }), fetchedAt: Date.now(), checkedAt: Date.now() });
+    const reloaded = client({ src, storage, random: () => 0.99 });
+    keep(reloaded);
+    await reloaded.refresh();
+    expect(reloaded.getSnapshot().snapshot!.version).to.equal(1);
+  });
+
+  it('survives a custom storage that throws synchronously or never answers', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a' }, { id: 'b' }]) });
+    const throwing: StatusStorage = {
+      get() {
+        throw new Error('SecurityError');
+      },
+      set() {
+        throw new Error('SecurityError');
+      },
+    };
+    const c = client({ src, storage: throwing });
+    expect(() => c.subscribe(() => {})).not.to.throw();
+    await until(c, (s) => s.notices.length === 2);
+    await c.dismiss('a');
+    expect(c.getSnapshot().notices.map((n) => n.id)).to.deep.equal(['b']);
+
+    const hanging: StatusStorage = { get: () => new Promise(() => {}), set: () => new Promise(() => {}) };
+    const h = keep(client({ src, storage: hanging }));
+    const state = await until(h, (s) => s.status === 'ready', 5000);
+    expect(state.notices).to.have.length(2);
+  });
+
+  it('stores both of two dismissals made in quick succession', async () => {
+    const base = createMemoryStorage();
+    // Slow storage widens the window in which two writes could overtake each other.
+    const slow: StatusStorage = {
+      get: async (key) => (await sleep(30), base.get(key)),
+      set: async (key, value) => (await sleep(30), base.set(key, value)),
+    };
+    const src = await endpoint({ body: nativePayload([{ id: 'a' }, { id: 'b' }, { id: 'c' }]) });
+    const c = client({ src, storage: slow });
+    await until(c, (s) => s.notices.length === 3);
+    await Promise.all([c.dismiss('a'), c.dismiss('b')]);
+    const saved = (await base.get(`dismissals:${resolveEndpoint(src)}`)) as Record<string, unknown>;
+    expect(Object.keys(saved).sort()).to.deep.equal(['a', 'b']);
+  });
+
+  it('fires nothing when the network confirms a stored snapshot, and keeps the stored copy fresh', async () => {
+    const payload = nativePayload([{ id: 'a', severity: 'major' }]);
+    const src = await endpoint({ body: payload });
+    const storage = createMemoryStorage();
+    const key = `snapshot:${resolveEndpoint(src)}`;
+    const first = client({ src, storage, maxAge: 2, random: () => 0.99 });
+    await until(first, (s) => s.status === 'ready');
+    first.destroy();
+    // Writes are not awaited by the client; let the first one land, as it would before a reload.
+    await sleep(50);
+    const { checkedAt: before } = (await storage.get(key)) as { checkedAt: number };
+
+    await sleep(1100);
+    const second = client({ src, storage, maxAge: 2, random: () => 0.99 });
+    const restored = await until(second, (s) => s.status === 'ready');
+    let changes = 0;
+    keep(second);
+    second.subscribe(() => (changes += 1));
+    await second.refresh();
+    expect(changes, 'an identical answer is no change').to.equal(0);
+    expect(second.getSnapshot()).to.equal(restored);
+    await sleep(50);
+    const { checkedAt: after } = (await storage.get(key)) as { checkedAt: number };
+    expect(after, 'confirmed after half of maxAge: stored again').to.be.above(before);
+  });
+
   it('filters notices by component id, name and group', async () => {
     const src = await endpoint({
       body: nativePayload(
