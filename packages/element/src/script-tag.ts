@@ -1,24 +1,34 @@
 // The one-line script tag: registers <status-banner> and, when its own <script> carries data-src, mounts a
 // banner configured by its data-* attributes:
 //   <script async src="status-banner.min.js" data-src="https://status.example.com"></script>
+//
+// The build wraps this file so that a second copy of it (the tag pasted twice, two versions on one page) never
+// evaluates Lit again, which would throw under Trusted Types: it hands its own <script> to `mount` below,
+// kept under one namespaced symbol, and stops.
 
 import { defineStatusBanner } from './define.js';
 
-// Only readable while this script runs synchronously, so read it first.
-const script = globalThis.document?.currentScript;
+/** The banner attributes a script tag may set, as data-*: nothing else is copied (no data-onclick). */
+const ATTRIBUTES = ['src', 'provider', 'interval', 'components', 'position', 'dismissible', 'maintenance-lead'];
 
-function mount(from: HTMLOrSVGScriptElement): void {
-  const src = from.dataset.src?.trim();
+function mount(from: HTMLOrSVGScriptElement | null): void {
+  const src = from?.dataset.src?.trim();
   // A second copy of the same tag (a copy-paste, a CMS that injects it twice) adds no second banner.
   if (!src || [...document.querySelectorAll('status-banner')].some((existing) => existing.getAttribute('src') === src)) return;
   const banner = document.createElement('status-banner');
-  // Every data-* attribute becomes the banner attribute of the same name: data-maintenance-lead → maintenance-lead.
-  for (const { name, value } of from.attributes) if (name.startsWith('data-')) banner.setAttribute(name.slice(5), value);
+  for (const name of ATTRIBUTES) {
+    const value = from!.getAttribute(`data-${name}`);
+    if (value !== null) banner.setAttribute(name, value);
+  }
   document.body.append(banner);
 }
 
+/** Mounts from `script` once the body exists. */
+const whenReady = (script: HTMLOrSVGScriptElement | null) =>
+  document.body ? mount(script) : document.addEventListener('DOMContentLoaded', () => mount(script), { once: true });
+
+// Only readable while this script runs synchronously, so read it first.
+const script = globalThis.document?.currentScript ?? null;
+(globalThis as Record<symbol, unknown>)[Symbol.for('status-banner.mount')] = whenReady;
 defineStatusBanner();
-if (script) {
-  if (document.body) mount(script);
-  else document.addEventListener('DOMContentLoaded', () => mount(script), { once: true });
-}
+if (script) whenReady(script);

@@ -77,6 +77,37 @@ describe('the script tag', () => {
     expect([...document.querySelectorAll('status-banner')].map((el) => el.getAttribute('src'))).to.deep.equal([first, second]);
   });
 
+  it('copies only banner attributes: a data-onclick never becomes a handler', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'major' }]) });
+    const script = document.createElement('script');
+    script.setAttribute('data-src', src);
+    script.setAttribute('data-onclick', 'window.__pwned = 1');
+    script.setAttribute('data-style', 'display: none');
+    script.setAttribute('data-', 'x');
+    await new Promise((resolve, reject) => {
+      script.onload = resolve;
+      script.onerror = reject;
+      script.src = SCRIPT;
+      document.head.append(script);
+    });
+    const banner = document.querySelector<Banner>('status-banner')!;
+    await waitFor(() => banner.getAttribute('severity') === 'major', 5000, 'the banner');
+    // Its own reflected attributes, and nothing the script tag could smuggle in.
+    expect(banner.getAttributeNames().sort()).to.deep.equal(['position', 'severity', 'src']);
+    banner.click();
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('evaluates itself once: a second copy hands its script tag to the first', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a' }]) });
+    const versions = () => ((window as { litHtmlVersions?: string[] }).litHtmlVersions ?? []).length;
+    await addScript({});
+    const before = versions();
+    await addScript({ src });
+    expect(versions(), 'Lit evaluated again').to.equal(before);
+    expect(document.querySelectorAll('status-banner')).to.have.length(1);
+  });
+
   it('keeps quiet when its endpoint is down', async () => {
     const src = await endpoint({ status: 503 });
     await addScript({ src });
