@@ -94,6 +94,8 @@ export class StatusBannerElement extends BaseElement {
 
   #controller = new StatusController(this);
   #shown: string | undefined;
+  /** Where focus was before it entered the banner: where it goes back when the last notice is dismissed. */
+  #returnFocus: HTMLElement | undefined;
   #clock: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -160,6 +162,7 @@ export class StatusBannerElement extends BaseElement {
       class="base"
       role=${severity === 'major' || severity === 'critical' ? 'alert' : 'status'}
       @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.dismissible && this.#dismiss(notice)}
+      @focusin=${this.#focusIn}
     >
       <span part="icon">${icons[severity]}</span>
       <div part="message" class="message" dir="auto">
@@ -167,12 +170,12 @@ export class StatusBannerElement extends BaseElement {
         ${message
           ? html`<p id="detail" class="detail ${this._expanded ? '' : 'clamped'}">${message}</p>
               ${this._clamped || this._expanded
-                ? html`<button class="toggle" aria-expanded=${this._expanded} aria-controls="detail" @click=${() => (this._expanded = !this._expanded)}>
+                ? html`<button class="toggle" aria-live="off" aria-expanded=${this._expanded} aria-controls="detail" @click=${() => (this._expanded = !this._expanded)}>
                     ${this._expanded ? text.showLess : text.showMore}
                   </button>`
                 : nothing}`
           : nothing}
-        <p class="meta">${this.#meta(notice, text)}</p>
+        <p class="meta" aria-live="off">${this.#meta(notice, text)}</p>
       </div>
       <div part="actions" class="actions">
         ${link ? html`<a part="link" href=${link} target="_blank" rel="noopener noreferrer">${text.link}</a>` : nothing}
@@ -220,13 +223,24 @@ export class StatusBannerElement extends BaseElement {
     return parts.filter(Boolean).map((part, i) => (i ? [' · ', part] : part));
   }
 
+  /** Remembers the element outside the banner that focus came from. */
+  #focusIn(event: FocusEvent): void {
+    const from = event.relatedTarget;
+    if (from instanceof HTMLElement && !this.contains(from) && !this.renderRoot.contains(from)) this.#returnFocus = from;
+  }
+
   #dismiss(notice: Notice): void {
     const event = new StatusBannerDismissEvent(notice);
     if (!this.dispatchEvent(event)) return;
     const hadFocus = this.matches(':focus-within');
     void this.#controller.client?.dismiss(notice.id);
-    // The focused button is about to go: hand focus to the next notice's, so a keyboard user keeps their place
-    // instead of being dropped at the top of the document.
-    if (hadFocus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.dismiss')?.focus());
+    // The focused button is about to go: hand focus to the next notice's, or back to where it came from, so a
+    // keyboard user keeps their place instead of being dropped at the top of the document.
+    if (hadFocus) {
+      void this.updateComplete.then(() => {
+        const next = this.renderRoot.querySelector<HTMLElement>('.dismiss') ?? this.#returnFocus;
+        if (next?.isConnected) next.focus();
+      });
+    }
   }
 }

@@ -204,6 +204,13 @@ describe('<status-banner>', () => {
     expect(seen[0]!.snapshot.notices[0]!.id).to.equal('x');
   });
 
+  it('keeps the ticking time and the Show more label out of the live announcement', async () => {
+    const el = await banner({ body: nativePayload([{ id: 'a', severity: 'critical', message: 'Long update. '.repeat(80) }]) });
+    expect(part(el, 'base')!.getAttribute('role')).to.equal('alert');
+    expect(el.shadowRoot!.querySelector('.meta')!.getAttribute('aria-live')).to.equal('off');
+    expect(el.shadowRoot!.querySelector('.toggle')!.getAttribute('aria-live')).to.equal('off');
+  });
+
   it('dismisses with a real button, and lets a listener cancel it', async () => {
     const el = await banner({ body: nativePayload([{ id: 'a', severity: 'major' }]) });
     const button = part(el, 'dismiss-button') as HTMLButtonElement;
@@ -250,6 +257,8 @@ describe('<status-banner>', () => {
       await sendKeys({ press: 'Escape' });
       await el.updateComplete;
       expect(part(el, 'base')).to.equal(null);
+      // The last notice gone, focus went back where it came from rather than to <body>.
+      expect(document.activeElement === before, `focus is on ${document.activeElement?.tagName}`).to.equal(true);
     } finally {
       before.remove();
     }
