@@ -1,5 +1,6 @@
 // `npm start`: the local demo. Two servers, so the status source lives on another origin as it does in real life:
 // the status server (examples/status-server/server.mjs) and the demo app page (examples/html/serve.mjs).
+// `npm run publish` (scripts/publish.mjs) posts an update by hand while it runs.
 //
 // Env: PORT (page, default 8080), STATUS_PORT (status, default 8081), STEP_SECONDS (default 6). A taken port
 // falls back to a free one.
@@ -16,7 +17,8 @@ async function main() {
   const status = await createStatusServer({
     port: statusPort,
     stepSeconds,
-    onPhase: (phase, state) => console.log(line(phase, state)),
+    onPhase: (phase, state) => console.log(line(phase, state.status.description)),
+    onPublish: (action, snapshot) => console.log(line(action, headline(snapshot))),
   });
   let page;
   try {
@@ -31,11 +33,15 @@ async function main() {
   console.log(
     `  status server ${display(status.url)}/api/v2/summary.json (timeline advances every ${stepSeconds} s)${moved(status.url, statusPort)}`,
   );
+  console.log(`  stream        ${display(status.url)}/api/stream (the banner's live updates)`);
+  // scripts/publish.mjs finds the server on port 8081 unless told otherwise.
+  const publishUrl = new URL(status.url).port === '8081' ? '' : ` --url ${status.url}`;
+  console.log(`  publish       npm run publish -- "Something broke" --severity major${publishUrl}`);
   if (!existsSync(DEFAULT_SCRIPT_FILE)) {
     console.log('  warning: packages/element/dist/status-banner.min.js is missing; run `npm run build`');
   }
   console.log('  Ctrl+C to stop');
-  console.log(line(status.phase(), status.state()));
+  console.log(line(status.phase(), status.state().status.description));
 
   let stopping = false;
   const stop = (signal) => {
@@ -55,8 +61,12 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-function line(phase, state) {
-  return `${new Date().toTimeString().slice(0, 8)}  ${phase.padEnd(24)} ${state.status.description}`;
+function line(what, description) {
+  return `${new Date().toTimeString().slice(0, 8)}  ${what.padEnd(24)} ${description}`;
+}
+
+function headline(snapshot) {
+  return snapshot.notices.map((notice) => `${notice.severity}: ${notice.title}`).join('; ') || 'all clear';
 }
 
 // Both servers bind 127.0.0.1; print the friendlier name, which browsers resolve to loopback.
