@@ -5,8 +5,10 @@ import { parseStatus } from './parse-status.js';
 import { createIndexedDbStorage } from './persistence/idb-storage.js';
 import { findSource } from './sources/index.js';
 import { isRecord } from './sources/normalize.js';
+import { createTabs, type Tabs } from './tabs.js';
 import { backoffDelay } from './transports/backoff.js';
 import { fetchStatus, type FetchResult } from './transports/fetch-status.js';
+import { readStream, type StreamEnd } from './transports/sse.js';
 import type { StatusListener, StatusSnapshot, StatusState, StatusStorage } from './types.js';
 
 /** Options for {@link createStatusClient}. */
@@ -16,9 +18,22 @@ export interface StatusClientOptions {
    * `/api/v2/summary.json`). Relative URLs resolve against the document.
    */
   src: string;
+  /**
+   * A server-sent event stream of the same status in the native protocol (docs/protocol.md). With it the client
+   * streams, and polls `src` only when streaming fails.
+   */
+  stream?: string;
+  /**
+   * How updates arrive: `sse` streams (from `stream`, else from `src`), `poll` polls `src`, and `auto` (the
+   * default) streams when a `stream` URL is given, else polls.
+   */
+  transport?: 'auto' | 'sse' | 'poll';
   /** A provider id (`statuspage`, `native`); detected from the first payload when absent. */
   provider?: string;
-  /** Seconds between polls, ±20 % jitter. Default 60, at least 1. */
+  /**
+   * Seconds between polls, ±20 % jitter. Default 60, at least 1. A native payload's `pollAfterSeconds` takes
+   * precedence; without Web Locks every tab polls, at twice the interval.
+   */
   interval?: number;
   /** Component ids or names: only notices touching them are shown. A group selects its children. */
   components?: readonly string[];
@@ -45,13 +60,13 @@ export interface StatusClient {
   /** What the client knows now; the same object until something changes. */
   getSnapshot(): StatusState;
   /**
-   * Calls `listener` on every change. The first subscriber starts polling; when the last one leaves, polling
+   * Calls `listener` on every change. The first subscriber starts the client; when the last one leaves, it
    * pauses. Returns the function that unsubscribes.
    */
   subscribe(listener: StatusListener): () => void;
-  /** Hides a notice until it gets news (a new revision), across reloads. Resolves once stored. */
+  /** Hides a notice until it gets news (a new revision), across reloads and in every tab. Resolves once stored. */
   dismiss(noticeId: string): Promise<void>;
-  /** Fetches now. Resolves when done; never rejects. */
+  /** Fetches `src` now, even in a tab that does not lead. Resolves when done; never rejects. */
   refresh(): Promise<void>;
   /** Stops for good: no more requests, timers or listeners. */
   destroy(): void;
@@ -59,7 +74,22 @@ export interface StatusClient {
 
 type Dismissals = Record<string, { revision: string; at: number }>;
 
+/** What tabs tell each other: a snapshot with when it was fetched and last confirmed, or dismissals. */
+interface TabMessage {
+  /** A tab that has just been shown asks the leader for what it knows. */
+  hello?: boolean;
+  snapshot?: unknown;
+  fetchedAt?: number;
+  checkedAt?: number;
+  dismissals?: unknown;
+}
+
 const DISMISSALS_KEPT_MS = 90 * 864e5;
+/** The largest event a stream may send, in characters. */
+const MAX_EVENT = 256 * 1024;
+/** A stream must say something this soon after opening, and never fall silent for longer than the second. */
+const FIRST_WORD_MS = 20_000;
+const SILENCE_MS = 45_000;
 const warned = new Set<string>();
 
 /** One console line per kind of failure per page, however many clients and retries. */
@@ -106,37 +136,53 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   const listeners = new Set<StatusListener>();
   let state: StatusState = { status: 'loading', notices: [] };
   let endpoint = '';
+  let streamUrl: string | undefined;
   try {
     endpoint = resolveEndpoint(options.src, options.provider);
+    if (options.transport !== 'poll' && (options.stream || options.transport === 'sse')) {
+      streamUrl = new URL((options.stream || options.src).trim(), globalThis.document?.baseURI).href;
+    }
     if (!fetchFn) throw 0;
   } catch {
     state = { status: 'error', notices: [], error: new TypeError(`status-banner: cannot fetch "${options.src}"`) };
   }
   const maxAge = option(options.maxAge, 600) * 1000;
+  const timeout = option(options.timeout, 1e4, 1);
+  const maxBytes = option(options.maxBytes, 1 << 20, 1);
   let provider = options.provider;
   let dismissed: Dismissals = {};
   /** The last snapshot applied, as JSON: an answer that parses to the same is no change. */
   let lastKey: string | undefined;
-  /** The highest version this session received from the network, and a lower one seen once since. */
+  /** The highest version applied, and the lower one that was last turned away. */
   let lastVersion: number | undefined;
   let lowerVersion: number | undefined;
-  /** When the endpoint last confirmed the snapshot, and when that was last stored. */
+  /** When the endpoint last confirmed the snapshot (in any tab), and when this tab last stored it. */
   let checkedAt = 0;
   let savedAt = 0;
   /** No request before this time: backoff and Retry-After set it, and nothing may shorten it. */
   let notBefore = 0;
   let failures = 0;
+  /** Streaming, until the stream fails in a way that says it will not work on this page. */
+  let streaming = !!streamUrl;
+  let lastEventId: string | undefined;
+  /** The server's reconnection time (`retry:`), clamped to [1 s, 10 min]. */
+  let retryMs = 2000;
   let halted = state.status === 'error';
   let destroyed = false;
   let running = false;
+  let shown = false;
+  let leading = false;
   let online = true;
+  let cameOnline = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
   let inflight: AbortController | undefined;
   let done: Promise<void> = Promise.resolve();
   let restored: Promise<void> | undefined;
   let ready = false;
   let writing: Promise<unknown> = Promise.resolve();
-  let stopEnvironment: (() => void) | undefined;
+  let stopListening: (() => void) | undefined;
+  let tabs: Tabs | undefined;
   const snapshotKey = `snapshot:${endpoint}`;
   const dismissalsKey = `dismissals:${endpoint}`;
 
@@ -189,37 +235,108 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     return out;
   }
 
+  /** Both sets of dismissals; for a notice in both, the later dismissal wins. */
+  function merge(into: Dismissals, from: unknown): Dismissals {
+    const out = { ...into };
+    for (const [id, entry] of Object.entries(readDismissals(from))) if (!(out[id]!?.at >= entry.at)) out[id] = entry;
+    return out;
+  }
+
   function parse(payload: unknown, as?: string): StatusSnapshot {
     return parseStatus(payload, { ...(as && { provider: as }), ...(maintenanceLead !== undefined && { maintenanceLead }) });
   }
 
-  function restore(): Promise<void> {
-    return (restored ??= Promise.all([stored(dismissalsKey), stored(snapshotKey)]).then(([savedDismissals, saved]) => {
-      dismissed = { ...readDismissals(savedDismissals), ...dismissed };
-      let snapshot: StatusSnapshot | undefined;
-      const { fetchedAt, checkedAt: confirmedAt = fetchedAt } = isRecord(saved) ? (saved as { fetchedAt: number; checkedAt?: number }) : { fetchedAt: NaN };
-      const age = Date.now() - confirmedAt;
-      if (age >= 0 && age <= maxAge && !state.snapshot && !destroyed) {
-        try {
-          // Re-read like any payload (it may be corrupt or from an older version) and against today's clock.
-          const raw = (saved as { snapshot: StatusSnapshot }).snapshot;
-          snapshot = { ...parse(raw, 'native'), provider: String(raw.provider ?? 'native') };
-        } catch {
-          // A corrupt or outdated value: ignore it.
-        }
-      }
-      ready = true;
-      if (snapshot) {
-        checkedAt = savedAt = confirmedAt;
-        lastKey = JSON.stringify(snapshot);
-        update({ status: 'ready', snapshot, fetchedAt });
-      } else if (state.snapshot) {
-        update({});
-      }
-    }));
+  /** A snapshot that another tab sent or an earlier page stored, re-read like any payload; undefined if unreadable. */
+  function reread(raw: unknown): StatusSnapshot | undefined {
+    try {
+      return { ...parse(raw, 'native'), provider: String((raw as StatusSnapshot).provider ?? 'native') };
+    } catch {
+      return undefined;
+    }
   }
 
-  /** Handles one response; returns the delay before the next request, or undefined to stop. */
+  /**
+   * Takes a snapshot, from the network or another tab, confirmed at `at`. Returns whether it changed what is
+   * shown. A version lower than the one applied is turned away once, as a replay or a message from a slower tab;
+   * a second in a row (the same, or counting up from it) means the server really went back, and is taken.
+   */
+  function apply(snapshot: StatusSnapshot, at: number, fetchedAt = at, stored = false): boolean {
+    const { version } = snapshot;
+    // A stored snapshot sets no version to compare with: the server may have restarted since it was stored.
+    if (!stored) {
+      if (version! < lastVersion! && !(version! >= lowerVersion!)) {
+        lowerVersion = version;
+        return false;
+      }
+      lastVersion = version;
+      lowerVersion = undefined;
+    }
+    checkedAt = Math.max(checkedAt, at);
+    const key = JSON.stringify(snapshot);
+    if (key === lastKey) {
+      if (state.error) update({ status: 'ready', error: undefined });
+      return false;
+    }
+    lastKey = key;
+    update({ status: 'ready', snapshot, fetchedAt, error: undefined });
+    return true;
+  }
+
+  /** The leader's part after a good answer: store it when it changed, and tell the other tabs. */
+  function publish(changed: boolean): void {
+    // Unchanged: only refresh the stored time now and then, so a reload still finds it fresh.
+    if (changed || checkedAt - savedAt > maxAge / 2) save();
+    tabs?.post({ snapshot: state.snapshot, fetchedAt: state.fetchedAt, checkedAt } satisfies TabMessage);
+  }
+
+  /** Reads what is stored (at start, and whenever the page is shown again) and takes it if it is newer. */
+  function readStored(): Promise<void> {
+    return Promise.all([stored(dismissalsKey), stored(snapshotKey)]).then(([savedDismissals, saved]) => {
+      const before = JSON.stringify(dismissed);
+      dismissed = merge(dismissed, savedDismissals);
+      const { fetchedAt, checkedAt: confirmedAt = fetchedAt } = isRecord(saved) ? (saved as { fetchedAt: number; checkedAt?: number }) : { fetchedAt: NaN };
+      const age = Date.now() - confirmedAt;
+      const snapshot = age >= 0 && age <= maxAge && confirmedAt > checkedAt && !destroyed ? reread((saved as { snapshot: unknown }).snapshot) : undefined;
+      ready = true;
+      if (snapshot && apply(snapshot, confirmedAt, fetchedAt, true)) savedAt = confirmedAt;
+      else if (state.snapshot && before !== JSON.stringify(dismissed)) update({});
+    });
+  }
+
+  function restore(): Promise<void> {
+    return (restored ??= readStored());
+  }
+
+  function onMessage(data: unknown): void {
+    if (!isRecord(data) || destroyed) return;
+    const message = data as TabMessage;
+    if (message.dismissals) {
+      const merged = merge(dismissed, message.dismissals);
+      if (JSON.stringify(merged) !== JSON.stringify(dismissed)) {
+        dismissed = merged;
+        update({});
+      }
+    }
+    if (message.hello && leading && state.snapshot) publish(false);
+    const snapshot = message.snapshot ? reread(message.snapshot) : undefined;
+    const at = Number(message.checkedAt);
+    if (snapshot && at > 0) apply(snapshot, at, Number(message.fetchedAt) || at);
+  }
+
+  function fail(error: StatusFetchError): void {
+    // Our failure to reach the endpoint is not an outage: the last good snapshot stays, marked by `error`.
+    update({ status: state.snapshot ? 'ready' : 'error', error });
+  }
+
+  /** The next delay after a failure: full-jitter backoff, or the server's Retry-After with a little jitter. */
+  function backoff(retryAfter?: number): number {
+    failures += 1;
+    const delay = retryAfter === undefined ? backoffDelay(failures - 1, {}, random) : retryAfter * (1 + 0.2 * random());
+    notBefore = Date.now() + delay;
+    return delay;
+  }
+
+  /** Handles one poll's response; returns the delay before the next, or undefined to stop. */
   function settle(result: FetchResult): number | undefined {
     let error: StatusFetchError;
     let retry: number | boolean = true;
@@ -228,29 +345,10 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
         // Parsed every time, even when the bytes are the same: which maintenance is due, or over, depends on
         // the clock. What decides "changed" is the snapshot, not the bytes.
         const snapshot = parse(result.text, provider);
-        const { version } = snapshot;
         provider ??= snapshot.provider;
-        if (version! < lastVersion! && version !== lowerVersion) {
-          // A replayed or reordered older version is ignored; served again, the server really went back
-          // (a restart, a failover), and it is taken.
-          lowerVersion = version;
-        } else {
-          lastVersion = version;
-          lowerVersion = undefined;
-          checkedAt = Date.now();
-          const key = JSON.stringify(snapshot);
-          if (key !== lastKey) {
-            lastKey = key;
-            update({ status: 'ready', snapshot, fetchedAt: checkedAt, error: undefined });
-            save();
-          } else {
-            if (state.error) update({ status: 'ready', error: undefined });
-            // Unchanged: only refresh the stored time now and then, so a reload still finds it fresh.
-            if (checkedAt - savedAt > maxAge / 2) save();
-          }
-        }
+        publish(apply(snapshot, Date.now()));
         failures = notBefore = 0;
-        return interval * (0.8 + 0.4 * random());
+        return period() * (0.8 + 0.4 * random());
       } catch (cause) {
         warnOnce(`format:${(cause as { type: string }).type}`, `${endpoint}: ${(cause as Error).message}`);
         error = new StatusFetchError('format', (cause as Error).message, 0, cause);
@@ -258,59 +356,161 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     } else {
       ({ error, retry } = result);
     }
-    // Our failure to reach the endpoint is not an outage: the last good snapshot stays, marked by `error`.
-    update({ status: state.snapshot ? 'ready' : 'error', error });
+    fail(error);
     if (retry === false) {
-      halted = true;
-      warnOnce(`http:${error.status}`, `${endpoint}: HTTP ${error.status}, not asking again`);
+      halt(`HTTP ${error.status}, not asking again`, `http:${error.status}`);
       return undefined;
     }
-    failures += 1;
-    const delay = retry === true ? backoffDelay(failures - 1, {}, random) : retry * (1 + 0.2 * random());
-    notBefore = Date.now() + delay;
-    return delay;
+    return backoff(retry === true ? undefined : retry);
   }
 
-  /** One request at a time; schedules the next when it settles. */
-  function run(): Promise<void> {
+  /** Polls the server's way: its `pollAfterSeconds` if it gave one. Twice as slowly when every tab polls. */
+  function period(): number {
+    const hint = state.snapshot?.pollAfterSeconds;
+    return (hint ? Math.min(3_600_000, Math.max(1000, hint * 1000)) : interval) * (tabs && !tabs.locks ? 2 : 1);
+  }
+
+  /** One request at a time; the leader schedules the next when it settles. */
+  function poll(): Promise<void> {
     if (inflight || halted) return done;
     const abort = (inflight = new AbortController());
-    return (done = fetchStatus(endpoint, fetchFn!, abort.signal, option(options.timeout, 1e4, 1), option(options.maxBytes, 1 << 20, 1)).then(
-      (result) => {
-        if (abort.signal.aborted) return;
-        inflight = undefined;
-        schedule(settle(result));
-      },
-    ));
+    return (done = fetchStatus(endpoint, fetchFn!, abort.signal, timeout, maxBytes).then((result) => {
+      if (abort.signal.aborted) return;
+      inflight = undefined;
+      later(poll, settle(result));
+    }));
   }
 
-  function schedule(delay: number | undefined): void {
+  /** One stream at a time; reconnects, or turns to polling, when it ends. */
+  function connect(): void {
+    if (inflight || halted) return;
+    const abort = (inflight = new AbortController());
+    const watch = (ms: number, what: string) => {
+      clearTimeout(watchdog);
+      // Silence means a buffering proxy or a dead connection that never reported: poll for the session.
+      watchdog = setTimeout(() => {
+        warnOnce('stream:silent', `${streamUrl}: ${what}; polling instead`);
+        abort.abort();
+        inflight = undefined;
+        turnToPolling(0);
+      }, ms);
+    };
+    done = readStream(streamUrl!, fetchFn!, abort.signal, lastEventId, MAX_EVENT, {
+      open: () => watch(FIRST_WORD_MS, `nothing in ${FIRST_WORD_MS / 1000} s`),
+      alive: () => watch(SILENCE_MS, `silent for ${SILENCE_MS / 1000} s`),
+      retry: (ms) => (retryMs = Math.min(600_000, Math.max(1000, ms))),
+      event(data, id) {
+        // An empty id clears the last one (the parser already drops ids that contain U+0000).
+        if (id !== undefined) lastEventId = id || undefined;
+        let snapshot: StatusSnapshot;
+        try {
+          snapshot = parse(data, 'native');
+        } catch (cause) {
+          warnOnce(`format:${(cause as { type: string }).type}`, `${streamUrl}: ${(cause as Error).message}`);
+          return;
+        }
+        // A real event: the connection is good, and the backoff starts over.
+        failures = notBefore = 0;
+        publish(apply(snapshot, Date.now()));
+      },
+    }).then((result: StreamEnd) => {
+      if (abort.signal.aborted || result.end === 'aborted') return;
+      clearTimeout(watchdog);
+      inflight = undefined;
+      if (result.end === 'ended') {
+        // Dropped, or closed cleanly: reconnect after the server's retry time, jittered so a fleet does not
+        // return as one, and never sooner than the backoff of a server that keeps closing without a word.
+        if (result.error) fail(result.error);
+        const delay = backoff();
+        notBefore = Date.now() + Math.max(delay, retryMs * (1 + 0.5 * random()));
+        later(connect, notBefore - Date.now());
+      } else {
+        // 204 asks clients to stop streaming; an error status or another content type says it will not work.
+        if (result.end === 'refused') {
+          fail(result.error);
+          warnOnce(`stream:${result.error.status}`, `${streamUrl}: ${result.error.message}; polling instead`);
+        }
+        turnToPolling(result.end === 'refused' ? backoff(result.retryAfter) : 0);
+      }
+    });
+  }
+
+  function turnToPolling(delay: number): void {
+    streaming = false;
+    // Soon, not at once: the stream was this tab's source, so its data may be old, but a fleet must not align.
+    later(poll, Math.max(delay, random() * 1000));
+  }
+
+  /** Runs `work` after `delay` ms, if this tab still leads. */
+  function later(work: () => unknown, delay: number | undefined): void {
     clearTimeout(timer);
     timer = undefined;
-    // Hidden tabs and offline devices make no requests; the environment listener resumes them.
-    if (delay !== undefined && running && environment.isVisible() && environment.isOnline()) {
-      timer = setTimeout(run, delay);
-    }
+    if (delay !== undefined && leading && !halted) timer = setTimeout(work, delay);
   }
 
-  function onEnvironmentChange(): void {
+  /** Leading: start polling or streaming, at a time that respects backoff and spreads a fleet out. */
+  function onLead(lead: boolean): void {
+    leading = lead;
+    if (!lead) {
+      clearTimeout(timer);
+      clearTimeout(watchdog);
+      timer = undefined;
+      inflight?.abort();
+      inflight = undefined;
+      return;
+    }
+    const wait = notBefore - Date.now();
+    const age = Date.now() - checkedAt;
+    // Back online, a whole fleet comes back at once: spread it over 5 s.
+    const soon = random() * (cameOnline ? 5000 : checkedAt ? 1000 : 500);
+    cameOnline = false;
+    // Streams open soon. A poll joins the cycle at a random phase when what is shown is fresh (another tab, or an
+    // earlier page, just checked), else asks soon, jittered so tabs and devices waking together do not arrive
+    // together.
+    const delay = streaming ? soon : age < period() ? random() * (period() - age) : soon;
+    later(streaming ? connect : poll, Math.max(wait, delay));
+  }
+
+  function halt(why: string, kind: string): void {
+    halted = true;
+    warnOnce(kind, `${endpoint}: ${why}`);
+    reconsider();
+  }
+
+  /** Brings leadership, the channel and the network in line with the page: idempotent. */
+  function reconsider(): void {
+    if (!tabs || !ready) return;
     const wasOnline = online;
     online = environment.isOnline();
-    if (!environment.isVisible() || !online) return schedule(undefined);
-    // Back in view, or back online: revalidate soon, jittered so tabs and devices waking together do not
-    // arrive together, but never before a backoff or Retry-After allows. A pending timer is left alone.
-    if (!timer && !inflight && ready && running) {
-      schedule(Math.max(notBefore - Date.now(), random() * (wasOnline ? 1000 : 5000)));
+    if (online && !wasOnline) cameOnline = true;
+    const wasShown = shown;
+    shown = running && environment.isVisible();
+    // Hidden tabs do nothing at all: no lock, no channel, no timer. Shown again, they catch up from storage.
+    tabs.listen(shown);
+    if (shown && !wasShown) {
+      tabs.post({ hello: true } satisfies TabMessage);
+      void readStored();
+    }
+    tabs.want(shown && online && !halted);
+  }
+
+  /** A Content Security Policy that blocks our endpoint: every attempt would file a report, so stop. */
+  function onViolation(event: SecurityPolicyViolationEvent): void {
+    try {
+      const blocked = new URL(event.blockedURI).origin;
+      if ([endpoint, streamUrl].some((url) => url && new URL(url).origin === blocked)) {
+        halt(`blocked by the page's Content Security Policy (${event.violatedDirective})`, 'csp');
+      }
+    } catch {
+      // `blockedURI` was not a URL ("inline", "eval"): not about us.
     }
   }
 
   function pause(): void {
     running = false;
-    schedule(undefined);
-    inflight?.abort();
-    inflight = undefined;
-    stopEnvironment?.();
-    stopEnvironment = undefined;
+    reconsider();
+    stopListening?.();
+    stopListening = undefined;
   }
 
   return {
@@ -320,42 +520,51 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
       listeners.add(listener);
       if (!running) {
         running = true;
-        online = environment.isOnline();
-        stopEnvironment = environment.subscribe(onEnvironmentChange);
-        void restore().then(() => {
-          const age = Date.now() - checkedAt;
-          // A fresh stored snapshot is already on screen: join the polling cycle at a random phase. Otherwise
-          // ask now, with a little jitter so a fleet of reloaded pages does not arrive as one spike.
-          if (running && !timer && !inflight) schedule(random() * (age < interval ? interval - age : 500));
-        });
+        tabs ??= createTabs(endpoint, onLead, onMessage);
+        // Without Web Locks every tab of a browser would hold a stream, and six of them exhaust an HTTP/1.1
+        // origin's connections, the page's own requests included: such tabs poll instead. (Node streams.)
+        if (!tabs.locks && globalThis.document) streaming = false;
+        const stopEnvironment = environment.subscribe(reconsider);
+        const doc = globalThis.document;
+        doc?.addEventListener('securitypolicyviolation', onViolation);
+        stopListening = () => {
+          stopEnvironment();
+          doc?.removeEventListener('securitypolicyviolation', onViolation);
+        };
+        void restore().then(() => running && reconsider());
       }
       return () => {
         listeners.delete(listener);
-        if (!listeners.size) pause();
+        if (!listeners.size && running) pause();
       };
     },
     async dismiss(noticeId) {
       const notice = state.snapshot?.notices.find((n) => n.id === noticeId);
       if (!notice || destroyed) return;
       const at = Date.now();
-      dismissed = { ...dismissed, [noticeId]: { revision: notice.revision, at } };
+      const entry = { [noticeId]: { revision: notice.revision, at } };
+      dismissed = { ...dismissed, ...entry };
       update({});
+      tabs?.post({ dismissals: entry } satisfies TabMessage);
       await restore();
       // One write at a time, each merging all of this page's dismissals into what is stored (another tab may
       // have dismissed something else): two quick dismissals cannot lose one. Kept for 90 days.
       await (writing = writing.then(async () => {
-        const merged = { ...readDismissals(await stored(dismissalsKey)), ...dismissed };
+        const merged = merge(readDismissals(await stored(dismissalsKey)), dismissed);
         await stored(dismissalsKey, Object.fromEntries(Object.entries(merged).filter(([, entry]) => at - entry.at < DISMISSALS_KEPT_MS)));
       }));
     },
     async refresh() {
       await restore();
-      schedule(undefined);
-      await run();
+      // A leading stream is as fresh as it gets; otherwise ask now, and the cycle restarts from this answer.
+      if (streaming && leading) return;
+      if (!inflight) later(poll, undefined);
+      await poll();
     },
     destroy() {
-      pause();
       destroyed = halted = true;
+      pause();
+      tabs?.close();
       listeners.clear();
       state = { ...state, status: 'stopped' };
     },

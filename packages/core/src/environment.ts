@@ -14,19 +14,28 @@ export interface StatusEnvironment {
 /**
  * The real page's visibility and connectivity, read on demand and listened to only while subscribed. Outside
  * a browser document (Node, server rendering, workers) it reports visible and online and listens to nothing.
+ *
+ * A page that is leaving (`pagehide`, perhaps into the back/forward cache) or frozen (`freeze`) counts as
+ * hidden until `pageshow` or `resume`, so the client lets go of its stream and lock before the page is stored.
+ * No `unload` or `beforeunload` listener: either would keep the page out of the back/forward cache.
  */
 export function browserEnvironment(): StatusEnvironment {
   const doc = globalThis.document;
-  // `pageshow` (when `persisted`): a page restored from the back/forward cache may have missed every other event.
-  const events = ['visibilitychange', 'online', 'offline', 'pageshow'];
+  const events = ['visibilitychange', 'freeze', 'resume', 'online', 'offline', 'pagehide', 'pageshow'];
+  let away = false;
   return {
-    isVisible: () => doc?.visibilityState !== 'hidden',
+    isVisible: () => !away && doc?.visibilityState !== 'hidden',
     isOnline: () => globalThis.navigator?.onLine !== false,
     subscribe(onChange) {
-      // `pageshow` also fires on every ordinary load; only a restore from the back/forward cache is news.
-      const listener = (event: Event) => (event as PageTransitionEvent).persisted !== false && onChange();
+      // Every `pageshow`, restored or not: a mobile browser may show the page again without `persisted`, and
+      // the client's reaction is idempotent.
+      const listener = ({ type }: Event) => {
+        if (type === 'pagehide' || type === 'freeze') away = true;
+        if (type === 'pageshow' || type === 'resume') away = false;
+        onChange();
+      };
       const each = (method: 'addEventListener' | 'removeEventListener') =>
-        doc && events.forEach((type, i) => (i ? window : doc)[method](type, listener));
+        doc && events.forEach((type, i) => (i < 3 ? doc : window)[method](type, listener));
       each('addEventListener');
       return () => each('removeEventListener');
     },

@@ -95,6 +95,10 @@ export interface StatusSnapshot {
    * snapshot older than the one it shows.
    */
   version?: number;
+  /** The native protocol's hint: poll at this interval (seconds) instead of the client's own. */
+  pollAfterSeconds?: number;
+  /** The native protocol's hint: after this long (seconds) without a good update, the data may be out of date. */
+  staleAfterSeconds?: number;
 }
 
 /** Options for {@link parseStatus}. */

@@ -9,7 +9,7 @@
 import { defineStatusBanner } from './define.js';
 
 /** The banner attributes a script tag may set, as data-*: nothing else is copied (no data-onclick). */
-const ATTRIBUTES = ['src', 'provider', 'interval', 'components', 'position', 'dismissible', 'maintenance-lead'];
+const ATTRIBUTES = ['src', 'stream', 'transport', 'provider', 'interval', 'components', 'position', 'dismissible', 'maintenance-lead'];
 
 function mount(from: HTMLOrSVGScriptElement | null): void {
   const src = from?.dataset.src?.trim();

@@ -55,6 +55,8 @@ export class StatusBannerElement extends BaseElement {
   static {
     this.reactive({
       src: String,
+      stream: String,
+      transport: String,
       provider: String,
       interval: toNumber,
       components: String,
@@ -70,6 +72,13 @@ export class StatusBannerElement extends BaseElement {
 
   /** The status endpoint, or a status page's base URL (`https://www.githubstatus.com`). */
   declare src: string | undefined;
+  /**
+   * A server-sent event stream of the same status in the native protocol. With it the banner updates by push
+   * and polls `src` only if streaming fails.
+   */
+  declare stream: string | undefined;
+  /** `auto` (default: stream when `stream` is set, else poll), `sse` or `poll`. */
+  declare transport: 'auto' | 'sse' | 'poll' | undefined;
   /** A provider id (`statuspage`, `native`); detected when absent. */
   declare provider: string | undefined;
   /** Seconds between polls. Default 60. */
@@ -126,6 +135,8 @@ export class StatusBannerElement extends BaseElement {
     this.#controller.configure(
       src && {
         src,
+        stream: this.stream?.trim() || undefined,
+        transport: (['sse', 'poll'] as const).find((transport) => transport === this.transport),
         provider: this.provider || undefined,
         interval: this.interval,
         maintenanceLead: this.maintenanceLead,
@@ -234,6 +245,7 @@ export class StatusBannerElement extends BaseElement {
     if (!this.dispatchEvent(event)) return;
     const hadFocus = this.matches(':focus-within');
     void this.#controller.client?.dismiss(notice.id);
+    this.#controller.flush();
     // The focused button is about to go: hand focus to the next notice's, or back to where it came from, so a
     // keyboard user keeps their place instead of being dropped at the top of the document.
     if (hadFocus) {

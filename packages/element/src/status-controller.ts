@@ -6,8 +6,9 @@ const IDLE: StatusState = { status: 'loading', notices: [] };
 
 /**
  * Binds a status client to a host element's life: the client runs while the host is connected and has a
- * source, and is replaced when its options change. The host re-renders on every state change and fires
- * `status-banner-change` for every new snapshot.
+ * source, and is replaced when its options change. The host re-renders on state changes, at most once per
+ * animation frame (a burst of pushed updates paints once), and fires `status-banner-change` for every new
+ * snapshot it renders.
  */
 export class StatusController implements ReactiveController {
   state = IDLE;
@@ -16,6 +17,8 @@ export class StatusController implements ReactiveController {
   #options: StatusClientOptions | undefined;
   #key = '';
   #connected = false;
+  #frame = 0;
+  #next: StatusState | undefined;
 
   constructor(host: ReactiveControllerHost & EventTarget) {
     this.#host = host;
@@ -37,7 +40,7 @@ export class StatusController implements ReactiveController {
     if (!connected || !this.#options || this.client) return;
     // Created here, never at construction: a disconnected or server-rendered element makes no requests.
     const client = (this.client = createStatusClient(this.#options));
-    client.subscribe((state) => this.#set(state));
+    client.subscribe((state) => this.#later(state));
     this.#set(client.getSnapshot());
   }
 
@@ -48,7 +51,29 @@ export class StatusController implements ReactiveController {
     queueMicrotask(() => this.#connected || this.#stop());
   }
 
+  /**
+   * Coalesces states to one per frame. A hidden page paints no frames, so it renders nothing until it is seen;
+   * without requestAnimationFrame (server rendering, a worker) there is nothing to paint and it sets at once.
+   */
+  #later(state: StatusState): void {
+    this.#next = state;
+    this.#frame ||= globalThis.requestAnimationFrame?.(() => {
+      this.#frame = 0;
+      this.#set(this.#next!);
+    }) ?? (this.#set(state), 0);
+  }
+
+  /** Renders a pending state now: after a user's own action, such as a dismissal, nothing should wait. */
+  flush(): void {
+    if (!this.#frame) return;
+    globalThis.cancelAnimationFrame?.(this.#frame);
+    this.#frame = 0;
+    this.#set(this.#next!);
+  }
+
   #stop(): void {
+    globalThis.cancelAnimationFrame?.(this.#frame);
+    this.#frame = 0;
     this.client?.destroy();
     this.client = undefined;
     this.#set(IDLE);

@@ -17,6 +17,11 @@ export const native: StatusSource = {
     const snapshot = buildSnapshot('native', data.page, data.indicator, data.notices, data.components, context);
     const { version } = data;
     if (Number.isSafeInteger(version) && (version as number) >= 0) snapshot.version = version as number;
+    // Hints are kept only when they are sane: a positive number of seconds under a year.
+    for (const hint of ['pollAfterSeconds', 'staleAfterSeconds'] as const) {
+      const value = data[hint];
+      if (typeof value === 'number' && value > 0 && value < 31_536_000) snapshot[hint] = value;
+    }
     return snapshot;
   },
 };
