@@ -14,6 +14,27 @@ export interface EndpointStep {
   delayMs?: number;
   /** Never answer. */
   hang?: boolean;
+  /** Leave out Access-Control-Allow-Origin: a misconfigured cross-origin server. */
+  cors?: boolean;
+  /** Answer as an event stream, playing this script; the stream then stays open for {@link push}. */
+  sse?: StreamAction[];
+}
+
+/** One action of a test stream. */
+export type StreamAction = { raw: string } | { hex: string } | { wait: number } | { close: true } | { destroy: true };
+
+/** An SSE `snapshot` event, as the native protocol sends it. */
+export const snapshotEvent = (payload: unknown, id?: string | number): string =>
+  `event: snapshot\n${id === undefined ? '' : `id: ${id}\n`}data: ${JSON.stringify(payload)}\n\n`;
+
+/** Writes `text` to every open stream of the endpoint; resolves with how many there were. */
+export async function push(url: string, text: string): Promise<number> {
+  return (await (await fetch(`${url}/push`, { method: 'POST', body: text })).json()).streams;
+}
+
+/** How many streams of the endpoint are open, and the most that ever were at once. */
+export async function openStreams(url: string): Promise<{ open: number; max: number }> {
+  return (await fetch(`${url}/open`)).json();
 }
 
 let counter = 0;
@@ -38,7 +59,7 @@ export async function configure(nameOrUrl: string, ...steps: EndpointStep[]): Pr
 }
 
 /** The requests an endpoint has seen. */
-export async function requestLog(url: string): Promise<{ at: number; headers: Record<string, string> }[]> {
+export async function requestLog(url: string): Promise<{ at: number; headers: Record<string, string>; closedAt?: number }[]> {
   return (await fetch(`${url}/log`)).json();
 }
 

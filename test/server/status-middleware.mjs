@@ -5,8 +5,14 @@
 //   GET  /__fixtures/local/<path>  a file from test/fixtures
 //   PUT  /__status/<name>          configure endpoint <name> (JSON body, see `EndpointConfig` in helpers)
 //   GET  /__status/<name>          answer as configured, and log the request
-//   GET  /__status/<name>/log      the requests it saw: [{ at, headers }]
+//   GET  /__status/<name>/log      the requests it saw: [{ at, headers, closedAt? }]
+//   POST /__status/<name>/push     write the body, as is, to every stream of <name> still open
+//   GET  /__status/<name>/open     how many of its streams are open now, and the most ever open at once
 //   DELETE /__status/<name>        forget it
+//
+// A step with `sse` answers as an event stream and plays that script: { raw } writes text, { hex } writes
+// bytes (to split a character across chunks), { wait } pauses (ms), { close: true } ends the response,
+// { destroy: true } drops the connection without ending it. After the script the stream stays open.
 
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -48,7 +54,8 @@ async function answer(ctx, name) {
     ctx.body = 'no such test endpoint';
     return;
   }
-  endpoint.log.push({ at: Date.now(), headers: { ...ctx.request.headers } });
+  const entry = { at: Date.now(), headers: { ...ctx.request.headers } };
+  endpoint.log.push(entry);
   // A script of responses, one per request, the last one repeating.
   const step = endpoint.steps[Math.min(endpoint.log.length - 1, endpoint.steps.length - 1)];
   if (step.hang) {
@@ -57,8 +64,9 @@ async function answer(ctx, name) {
     return;
   }
   if (step.delayMs) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
+  if (step.sse && (step.status ?? 200) === 200) return stream(ctx, endpoint, step, entry);
   const body = step.fixture ? await fixtureBody(step.fixture) : typeof step.body === 'string' ? step.body : JSON.stringify(step.body ?? null);
-  ctx.set('Access-Control-Allow-Origin', '*');
+  if (step.cors !== false) ctx.set('Access-Control-Allow-Origin', '*');
   for (const [key, value] of Object.entries(step.headers ?? {})) ctx.set(key, value);
   if (!step.headers?.['Content-Type']) ctx.set('Content-Type', 'application/json; charset=utf-8');
   const status = step.status ?? 200;
@@ -77,6 +85,35 @@ async function answer(ctx, name) {
   ctx.body = status === 204 || status === 304 ? null : body;
 }
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Plays an `sse` script on the raw response (Koa would buffer it), then holds the stream open for pushes. */
+async function stream(ctx, endpoint, step, entry) {
+  ctx.respond = false;
+  const res = ctx.res;
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    ...(step.cors !== false && { 'Access-Control-Allow-Origin': '*' }),
+    ...step.headers,
+  });
+  res.flushHeaders();
+  endpoint.open.add(res);
+  endpoint.maxOpen = Math.max(endpoint.maxOpen, endpoint.open.size);
+  res.on('close', () => {
+    endpoint.open.delete(res);
+    entry.closedAt = Date.now();
+  });
+  for (const action of step.sse) {
+    if (res.destroyed || res.writableEnded) return;
+    if (action.wait) await sleep(action.wait);
+    if (action.raw !== undefined) res.write(action.raw);
+    if (action.hex !== undefined) res.write(Buffer.from(action.hex, 'hex'));
+    if (action.close) return res.end();
+    if (action.destroy) return res.destroy();
+  }
+}
+
 /** Koa middleware for @web/dev-server. */
 export async function statusMiddleware(ctx, next) {
   const url = new URL(ctx.url, 'http://localhost');
@@ -93,15 +130,23 @@ export async function statusMiddleware(ctx, next) {
   const [name, sub] = url.pathname.slice('/__status/'.length).split('/');
   if (ctx.method === 'PUT') {
     const config = JSON.parse(await readBody(ctx.req));
-    endpoints.set(name, { steps: Array.isArray(config.steps) ? config.steps : [config], log: [] });
+    const previous = endpoints.get(name);
+    endpoints.set(name, { steps: Array.isArray(config.steps) ? config.steps : [config], log: [], open: previous?.open ?? new Set(), maxOpen: 0 });
     ctx.status = 204;
   } else if (ctx.method === 'DELETE') {
     endpoints.delete(name);
     ctx.status = 204;
   } else if (sub === 'log') {
     ctx.body = endpoints.get(name)?.log ?? [];
+  } else if (sub === 'push') {
+    const text = await readBody(ctx.req);
+    for (const res of endpoints.get(name)?.open ?? []) res.write(text);
+    ctx.body = { streams: endpoints.get(name)?.open.size ?? 0 };
+  } else if (sub === 'open') {
+    ctx.body = { open: endpoints.get(name)?.open.size ?? 0, max: endpoints.get(name)?.maxOpen ?? 0 };
   } else if (ctx.method === 'OPTIONS') {
     ctx.set('Access-Control-Allow-Origin', '*');
+    ctx.set('Access-Control-Allow-Headers', 'Last-Event-ID');
     ctx.status = 204;
   } else {
     await answer(ctx, name);

@@ -28,6 +28,13 @@ export interface StatusClientOptions {
    * default) streams when a `stream` URL is given, else polls.
    */
   transport?: 'auto' | 'sse' | 'poll';
+  /**
+   * Seconds a new stream may say nothing (no event, no heartbeat) before the client polls instead for the rest
+   * of the page session: a buffering proxy holds events back. Default 20.
+   */
+  firstEventTimeout?: number;
+  /** Seconds without a byte on an open stream before it counts as dead and the client polls. Default 45. */
+  heartbeatTimeout?: number;
   /** A provider id (`statuspage`, `native`); detected from the first payload when absent. */
   provider?: string;
   /**
@@ -87,9 +94,7 @@ interface TabMessage {
 const DISMISSALS_KEPT_MS = 90 * 864e5;
 /** The largest event a stream may send, in characters. */
 const MAX_EVENT = 256 * 1024;
-/** A stream must say something this soon after opening, and never fall silent for longer than the second. */
-const FIRST_WORD_MS = 20_000;
-const SILENCE_MS = 45_000;
+
 const warned = new Set<string>();
 
 /** One console line per kind of failure per page, however many clients and retries. */
@@ -149,6 +154,8 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   const maxAge = option(options.maxAge, 600) * 1000;
   const timeout = option(options.timeout, 1e4, 1);
   const maxBytes = option(options.maxBytes, 1 << 20, 1);
+  const firstWord = option(options.firstEventTimeout, 20, 0.1) * 1000;
+  const silence = option(options.heartbeatTimeout, 45, 0.1) * 1000;
   let provider = options.provider;
   let dismissed: Dismissals = {};
   /** The last snapshot applied, as JSON: an answer that parses to the same is no change. */
@@ -396,8 +403,8 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
       }, ms);
     };
     done = readStream(streamUrl!, fetchFn!, abort.signal, lastEventId, MAX_EVENT, {
-      open: () => watch(FIRST_WORD_MS, `nothing in ${FIRST_WORD_MS / 1000} s`),
-      alive: () => watch(SILENCE_MS, `silent for ${SILENCE_MS / 1000} s`),
+      open: () => watch(firstWord, `nothing in ${firstWord / 1000} s`),
+      alive: () => watch(silence, `silent for ${silence / 1000} s`),
       retry: (ms) => (retryMs = Math.min(600_000, Math.max(1000, ms))),
       event(data, id) {
         // An empty id clears the last one (the parser already drops ids that contain U+0000).

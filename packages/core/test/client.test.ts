@@ -2,77 +2,14 @@ import { expect } from '@open-wc/testing';
 import {
   createIndexedDbStorage,
   createMemoryStorage,
-  createStatusClient,
   resolveEndpoint,
   StatusFetchError,
-  type StatusClient,
-  type StatusClientOptions,
-  type StatusEnvironment,
-  type StatusState,
   type StatusStorage,
 } from '@status-banner/core';
 import { trapPageErrors, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
 import { configure, endpoint, requestLog } from '../../../test/helpers/status-server.js';
-
-/** Visibility and connectivity the test controls. */
-function controlledEnvironment() {
-  let visible = true;
-  let online = true;
-  const listeners = new Set<() => void>();
-  const environment: StatusEnvironment = {
-    isVisible: () => visible,
-    isOnline: () => online,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-  return {
-    environment,
-    set(next: { visible?: boolean; online?: boolean }) {
-      visible = next.visible ?? visible;
-      online = next.online ?? online;
-      for (const listener of listeners) listener();
-    },
-    get listeners() {
-      return listeners.size;
-    },
-  };
-}
-
-const clients: StatusClient[] = [];
-
-function client(options: StatusClientOptions): StatusClient {
-  const created = createStatusClient({ storage: createMemoryStorage(), random: () => 0, ...options });
-  clients.push(created);
-  return created;
-}
-
-/** Keeps a client running (a client polls only while someone listens). */
-function keep(target: StatusClient): StatusClient {
-  target.subscribe(() => {});
-  return target;
-}
-
-/** Resolves with the first state (current or future) that satisfies `predicate`. */
-function until(target: StatusClient, predicate: (state: StatusState) => boolean, timeout = 4000): Promise<StatusState> {
-  return new Promise((resolve, reject) => {
-    if (predicate(target.getSnapshot())) return resolve(target.getSnapshot());
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`timed out; last state ${JSON.stringify(target.getSnapshot())}`));
-    }, timeout);
-    const stop = target.subscribe((state) => {
-      if (!predicate(state)) return;
-      clearTimeout(timer);
-      stop();
-      resolve(state);
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { client, clients, controlledEnvironment, keep, sleep, until } from '../../../test/helpers/clients.js';
 
 describe('createStatusClient', () => {
   let trap: PageErrorTrap;

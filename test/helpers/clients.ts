@@ -1,0 +1,71 @@
+// Shared by the client tests: real clients against the test server, with visibility and connectivity that a
+// test controls, and ways to wait for a state.
+
+import {
+  createMemoryStorage,
+  createStatusClient,
+  type StatusClient,
+  type StatusClientOptions,
+  type StatusEnvironment,
+  type StatusState,
+} from '@status-banner/core';
+
+/** Visibility and connectivity the test controls. */
+export function controlledEnvironment() {
+  let visible = true;
+  let online = true;
+  const listeners = new Set<() => void>();
+  const environment: StatusEnvironment = {
+    isVisible: () => visible,
+    isOnline: () => online,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return {
+    environment,
+    set(next: { visible?: boolean; online?: boolean }) {
+      visible = next.visible ?? visible;
+      online = next.online ?? online;
+      for (const listener of listeners) listener();
+    },
+    get listeners() {
+      return listeners.size;
+    },
+  };
+}
+
+/** Every client made by {@link client}, for the test to destroy afterwards. */
+export const clients: StatusClient[] = [];
+
+export function client(options: StatusClientOptions): StatusClient {
+  const created = createStatusClient({ storage: createMemoryStorage(), random: () => 0, ...options });
+  clients.push(created);
+  return created;
+}
+
+/** Keeps a client running (a client polls only while someone listens). */
+export function keep(target: StatusClient): StatusClient {
+  target.subscribe(() => {});
+  return target;
+}
+
+/** Resolves with the first state (current or future) that satisfies `predicate`. */
+export function until(target: StatusClient, predicate: (state: StatusState) => boolean, timeout = 4000): Promise<StatusState> {
+  return new Promise((resolve, reject) => {
+    if (predicate(target.getSnapshot())) return resolve(target.getSnapshot());
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`timed out; last state ${JSON.stringify(target.getSnapshot())}`));
+    }, timeout);
+    const stop = target.subscribe((state) => {
+      if (!predicate(state)) return;
+      clearTimeout(timer);
+      stop();
+      resolve(state);
+    });
+  });
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
