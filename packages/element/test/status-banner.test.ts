@@ -376,6 +376,46 @@ describe('<status-banner>', () => {
     expect((await requestLog(src)).length).to.equal(seen);
   });
 
+  it('LIFE-05: 1000 connect/disconnect cycles leave no listener, timer or request behind; five banners, one poller', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'minor' }]) });
+    // Count what is added to and removed from window and document while the banner comes and goes.
+    const net = new Map<string, number>();
+    const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
+    const count = (target: unknown, type: string, by: number) => {
+      if (target === window || target === document) net.set(type, (net.get(type) ?? 0) + by);
+    };
+    EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, ...rest: [never, never]) {
+      count(this, type, 1);
+      return add.call(this, type, ...rest);
+    };
+    EventTarget.prototype.removeEventListener = function (this: EventTarget, type: string, ...rest: [never, never]) {
+      count(this, type, -1);
+      return remove.call(this, type, ...rest);
+    };
+    const el = document.createElement('status-banner');
+    el.setAttribute('src', src);
+    el.setAttribute('position', 'inline');
+    try {
+      for (let i = 0; i < 1000; i += 1) {
+        document.body.append(el);
+        el.remove();
+        // Let the deferred stop run, as a route change would.
+        await Promise.resolve();
+      }
+    } finally {
+      EventTarget.prototype.addEventListener = add;
+      EventTarget.prototype.removeEventListener = remove;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([...net].filter(([, n]) => n !== 0), 'listeners left on window or document').to.deep.equal([]);
+    expect(await requestLog(src), 'no client outlived its element').to.have.length(0);
+
+    const five = Array.from({ length: 5 }, () => Object.assign(document.createElement('status-banner'), { src, position: 'inline' }));
+    document.body.append(...five);
+    await waitFor(() => five.every((banner) => banner.getAttribute('severity') === 'minor'), 4000, 'five banners');
+    expect(await requestLog(src), 'one request for five banners').to.have.length(1);
+  });
+
   it('is accessible on an empty page and with a stack of notices', async () => {
     const empty = await fixture<StatusBannerElement>(html`<status-banner></status-banner>`);
     await expect(empty).to.be.accessible();

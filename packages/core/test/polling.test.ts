@@ -1,0 +1,173 @@
+// RELIABILITY.md section B: polling over HTTP, against real endpoints of the test server. Named by case ID.
+// Cases also proven elsewhere: POLL-06's "last good snapshot stays" and POLL-08/09's "no request while hidden
+// or offline" in client.test.ts; POLL-11 in csp.test.ts.
+
+import { expect } from '@open-wc/testing';
+import { createMemoryStorage, resolveEndpoint, StatusFetchError, type StatusStorage } from '@status-banner/core';
+import { retryAfterDelay } from '../src/transports/backoff.js';
+import { client, clients, controlledEnvironment, keep, sleep, until } from '../../../test/helpers/clients.js';
+import { trapPageErrors, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
+import { nativePayload } from '../../../test/helpers/payloads.js';
+import { configure, endpoint, requestLog } from '../../../test/helpers/status-server.js';
+
+const gaps = (log: { at: number }[]) => log.slice(1).map((entry, i) => entry.at - log[i]!.at);
+
+describe('Polling', () => {
+  let trap: PageErrorTrap;
+  let warn: typeof console.warn;
+  let warnings: string[];
+  beforeEach(() => {
+    trap = trapPageErrors();
+    warn = console.warn;
+    warnings = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+  });
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.destroy();
+    console.warn = warn;
+    trap.stop();
+    expect(trap.errors, 'errors that reached window').to.deep.equal([]);
+  });
+
+  it('POLL-01: an unchanged status is revalidated by the browser cache (304): no storage write, no listener call', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a' }]), etag: true, cacheControl: 'no-cache' });
+    const memory = createMemoryStorage();
+    const writes: string[] = [];
+    const storage: StatusStorage = { get: (key) => memory.get(key), set: (key, value) => (writes.push(key), memory.set(key, value)) };
+    const c = keep(client({ src, storage }));
+    await until(c, (s) => s.status === 'ready');
+    await sleep(50);
+    const calls: unknown[] = [];
+    c.subscribe((state) => calls.push(state));
+    const written = writes.length;
+    await c.refresh();
+    await c.refresh();
+    const log = await requestLog(src);
+    expect(log).to.have.length(3);
+    // The browser, not the client, added the validator: no hand-set If-None-Match, no preflight.
+    expect(log[0]!.headers['if-none-match']).to.equal(undefined);
+    expect(log[1]!.headers['if-none-match']).to.match(/^"/);
+    expect(calls).to.deep.equal([]);
+    expect(writes.length).to.equal(written);
+  });
+
+  it("POLL-02: a client asking every 100 ms reaches the network once while the server's max-age holds", async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a' }]), etag: true, cacheControl: 'max-age=30' });
+    const c = keep(client({ src }));
+    await until(c, (s) => s.status === 'ready');
+    for (let i = 0; i < 10; i += 1) {
+      await c.refresh();
+      await sleep(100);
+    }
+    expect(await requestLog(src)).to.have.length(1);
+  });
+
+  it('POLL-03: Retry-After as seconds or an HTTP date is honoured, garbage is ignored, a huge value is clamped to 1 h', async () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(retryAfterDelay('120', now)).to.equal(120_000);
+    expect(retryAfterDelay('Thu, 01 Jan 2026 00:02:00 GMT', now)).to.equal(120_000);
+    expect(retryAfterDelay('soon', now)).to.equal(undefined);
+    expect(retryAfterDelay('315360000', now), 'ten years').to.equal(3_600_000);
+    expect(retryAfterDelay('0', now), 'never a hot loop').to.equal(1000);
+
+    const date = new Date(Math.ceil(Date.now() / 1000) * 1000 + 2000).toUTCString();
+    const dated = await endpoint({ status: 503, headers: { 'Retry-After': date } });
+    const garbage = await endpoint({ status: 503, headers: { 'Retry-After': 'soon' } }, { body: nativePayload([]) });
+    keep(client({ src: dated }));
+    const c = keep(client({ src: garbage }));
+    await until(c, (s) => s.status === 'ready', 3000);
+    await sleep(1200);
+    expect(await requestLog(dated), 'still waiting for the date').to.have.length(1);
+    await sleep(1500);
+    expect(await requestLog(dated)).to.have.length(2);
+  });
+
+  it('POLL-04: a 429 is backed off and retried like a 503, never taken as an outage or a reason to stop', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'minor' }]) });
+    const c = keep(client({ src, random: () => 0 }));
+    await until(c, (s) => s.status === 'ready');
+    await configure(src, { status: 429, headers: { 'Retry-After': '1' } }, { body: nativePayload([{ id: 'b', severity: 'minor' }]) });
+    await c.refresh();
+    expect((c.getSnapshot().error as StatusFetchError).status).to.equal(429);
+    expect(c.getSnapshot().notices.map((n) => n.id)).to.deep.equal(['a']);
+    await until(c, (s) => s.notices[0]?.id === 'b', 3000);
+    const log = await requestLog(src);
+    expect(gaps(log)[0]).to.be.at.least(950);
+  });
+
+  it('POLL-05: 400, 401, 403 and 404 stop polling for the session, with one console warning each', async () => {
+    for (const status of [400, 401, 403, 404]) {
+      const src = await endpoint({ status });
+      const c = keep(client({ src }));
+      await until(c, (s) => s.status === 'error');
+      await sleep(300);
+      expect(await requestLog(src), `HTTP ${status}`).to.have.length(1);
+    }
+    for (const status of [400, 401, 403, 404]) expect(warnings.filter((line) => line.includes(`HTTP ${status}`))).to.have.length(1);
+  });
+
+  it('POLL-06: a failing endpoint is retried with full-jitter exponential backoff, not at a fixed rate', async () => {
+    const src = await endpoint({ status: 503 });
+    // Jitter near its top: 0.99 s, 1.98 s, 3.96 s ...
+    const c = keep(client({ src, random: () => 0.99 }));
+    await until(c, (s) => s.status === 'error');
+    await sleep(3300);
+    const [first, second] = gaps(await requestLog(src));
+    expect(first).to.be.within(900, 1400);
+    expect(second).to.be.within(1900, 2500);
+    expect(c.getSnapshot().notices, 'our failure is not an outage').to.deep.equal([]);
+  });
+
+  it('POLL-07: a fresh stored status paints first, and the first request lands at a random phase, not at once', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'major' }]) });
+    const storage = createMemoryStorage();
+    await storage.set(`snapshot:${resolveEndpoint(src)}`, { snapshot: nativePayload([{ id: 'a', severity: 'major' }]), fetchedAt: Date.now(), checkedAt: Date.now() });
+    const started = Date.now();
+    const c = keep(client({ src, storage, interval: 2, random: () => 0.5 }));
+    await until(c, (s) => s.notices.length === 1, 500);
+    expect(await requestLog(src), 'painted from storage').to.have.length(0);
+    await sleep(1400);
+    const [first] = await requestLog(src);
+    // Half of what was left of the 2 s interval.
+    expect(first!.at - started).to.be.within(700, 1300);
+  });
+
+  it('POLL-08: a hidden tab makes no request for as long as it stays hidden, and checks once, soon, when shown', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a' }]) });
+    const env = controlledEnvironment();
+    const c = keep(client({ src, interval: 1, environment: env.environment, random: () => 0.5 }));
+    await until(c, (s) => s.status === 'ready');
+    env.set({ visible: false });
+    const hiddenAt = (await requestLog(src)).length;
+    await sleep(2500);
+    expect(await requestLog(src)).to.have.length(hiddenAt);
+    env.set({ visible: true });
+    await sleep(700);
+    expect((await requestLog(src)).length).to.equal(hiddenAt + 1);
+  });
+
+  it('POLL-09: offline pauses; back online, the request is spread over up to 5 s', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a' }]) });
+    const env = controlledEnvironment();
+    env.set({ online: false });
+    const c = keep(client({ src, environment: env.environment, random: () => 0.3 }));
+    await sleep(500);
+    expect(await requestLog(src)).to.have.length(0);
+    const back = Date.now();
+    env.set({ online: true });
+    await until(c, (s) => s.status === 'ready', 3000);
+    // 0.3 of the 5 s window.
+    expect((await requestLog(src))[0]!.at - back).to.be.within(1400, 2000);
+  });
+
+  it('POLL-10: a cross-origin server without CORS headers is a network error, backed off, with nothing thrown', async () => {
+    const same = await endpoint({ body: nativePayload([{ id: 'a' }]), cors: false });
+    // The same endpoint under another origin (127.0.0.1 vs localhost): the browser withholds the answer.
+    const src = same.replace('//localhost:', '//127.0.0.1:');
+    const c = keep(client({ src, random: () => 0.99 }));
+    const state = await until(c, (s) => s.status === 'error');
+    expect((state.error as StatusFetchError).type).to.equal('network');
+    await sleep(500);
+    expect((await requestLog(same)).length).to.equal(1);
+  });
+});
