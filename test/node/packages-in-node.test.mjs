@@ -58,6 +58,23 @@ describe('@status-banner/core in Node', () => {
     assert.equal(state.notices[0]?.phase, 'investigating');
     assert.equal(state.snapshot.provider, 'statuspage');
   });
+
+  it('SSE-20: streams in Node (no document, no Web Locks), and stops cleanly', async () => {
+    const client = core.createStatusClient({ src: `${status.url}/api/native.json`, stream: `${status.url}/api/stream`, random: () => 0 });
+    const seen = [];
+    const stop = client.subscribe((s) => s.snapshot && seen.push(s.snapshot.version));
+    const waitFor = async (predicate) => {
+      for (let i = 0; i < 100 && !predicate(); i += 1) await new Promise((resolve) => setTimeout(resolve, 30));
+      assert.ok(predicate(), `versions seen: ${seen}`);
+    };
+    await waitFor(() => seen.length === 1);
+    const before = status.snapshot().version;
+    status.advance();
+    // Pushed, not polled: the next version arrives without a request to the JSON endpoint's interval (60 s).
+    await waitFor(() => seen.at(-1) > before);
+    stop();
+    client.destroy();
+  });
 });
 
 describe('@status-banner/element in Node', () => {
