@@ -190,6 +190,10 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   let writing: Promise<unknown> = Promise.resolve();
   let stopListening: (() => void) | undefined;
   let tabs: Tabs | undefined;
+  /** How far the server's clock is ahead of this device's, in ms, from the last readable Date header. */
+  let skew = 0;
+  /** Whether every tab of this browser polls on its own (no Web Locks to elect one). */
+  let unled = false;
   const snapshotKey = `snapshot:${endpoint}`;
   const dismissalsKey = `dismissals:${endpoint}`;
 
@@ -249,8 +253,10 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     return out;
   }
 
+  /** Read on the server's clock when it told us its time: a device clock a day off cannot open a window early. */
   function parse(payload: unknown, as?: string): StatusSnapshot {
-    return parseStatus(payload, { ...(as && { provider: as }), ...(maintenanceLead !== undefined && { maintenanceLead }) });
+    const now = new Date(Date.now() + skew);
+    return parseStatus(payload, { now, ...(as && { provider: as }), ...(maintenanceLead !== undefined && { maintenanceLead }) });
   }
 
   /** A snapshot that another tab sent or an earlier page stored, re-read like any payload; undefined if unreadable. */
@@ -348,6 +354,8 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     let error: StatusFetchError;
     let retry: number | boolean = true;
     if ('text' in result) {
+      // A Date header has whole seconds: only a gap of more than a few counts as skew.
+      if (result.serverTime) skew = Math.abs(result.serverTime - Date.now()) > 5000 ? result.serverTime - Date.now() : 0;
       try {
         // Parsed every time, even when the bytes are the same: which maintenance is due, or over, depends on
         // the clock. What decides "changed" is the snapshot, not the bytes.
@@ -374,7 +382,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   /** Polls the server's way: its `pollAfterSeconds` if it gave one. Twice as slowly when every tab polls. */
   function period(): number {
     const hint = state.snapshot?.pollAfterSeconds;
-    return (hint ? Math.min(3_600_000, Math.max(1000, hint * 1000)) : interval) * (tabs && !tabs.locks ? 2 : 1);
+    return (hint ? Math.min(3_600_000, Math.max(1000, hint * 1000)) : interval) * (unled ? 2 : 1);
   }
 
   /** One request at a time; the leader schedules the next when it settles. */
@@ -528,9 +536,11 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
       if (!running) {
         running = true;
         tabs ??= createTabs(endpoint, onLead, onMessage);
-        // Without Web Locks every tab of a browser would hold a stream, and six of them exhaust an HTTP/1.1
-        // origin's connections, the page's own requests included: such tabs poll instead. (Node streams.)
-        if (!tabs.locks && globalThis.document) streaming = false;
+        // Without Web Locks every tab of a browser leads. Six streams would exhaust an HTTP/1.1 origin's
+        // connections, the page's own requests included, so such tabs poll instead, at half the rate. (Outside a
+        // document there are no tabs: Node streams and polls as asked.)
+        unled = !tabs.locks && !!globalThis.document;
+        if (unled) streaming = false;
         const stopEnvironment = environment.subscribe(reconsider);
         const doc = globalThis.document;
         doc?.addEventListener('securitypolicyviolation', onViolation);

@@ -63,23 +63,53 @@ describe('Polling', () => {
   });
 
   it('POLL-03: Retry-After as seconds or an HTTP date is honoured, garbage is ignored, a huge value is clamped to 1 h', async () => {
-    const now = Date.parse('2026-01-01T00:00:00Z');
-    expect(retryAfterDelay('120', now)).to.equal(120_000);
-    expect(retryAfterDelay('Thu, 01 Jan 2026 00:02:00 GMT', now)).to.equal(120_000);
-    expect(retryAfterDelay('soon', now)).to.equal(undefined);
-    expect(retryAfterDelay('315360000', now), 'ten years').to.equal(3_600_000);
-    expect(retryAfterDelay('0', now), 'never a hot loop').to.equal(1000);
+    const at = (retryAfter: string, date = 'Thu, 01 Jan 2026 00:00:00 GMT') => retryAfterDelay(new Headers({ 'Retry-After': retryAfter, Date: date }));
+    expect(at('120')).to.equal(120_000);
+    expect(at('Thu, 01 Jan 2026 00:02:00 GMT')).to.equal(120_000);
+    expect(at('soon')).to.equal(undefined);
+    expect(at('315360000'), 'ten years').to.equal(3_600_000);
+    expect(at('0'), 'never a hot loop').to.equal(1000);
 
-    const date = new Date(Math.ceil(Date.now() / 1000) * 1000 + 2000).toUTCString();
-    const dated = await endpoint({ status: 503, headers: { 'Retry-After': date } });
+    // A date 2 s after the server's own clock: the wait is measured against the response's Date header.
+    const serverNow = Math.floor(Date.now() / 1000) * 1000;
+    const headers = { Date: new Date(serverNow).toUTCString(), 'Retry-After': new Date(serverNow + 2000).toUTCString() };
+    const dated = await endpoint({ status: 503, headers }, { body: nativePayload([]) });
     const garbage = await endpoint({ status: 503, headers: { 'Retry-After': 'soon' } }, { body: nativePayload([]) });
-    keep(client({ src: dated }));
+    const d = keep(client({ src: dated }));
     const c = keep(client({ src: garbage }));
-    await until(c, (s) => s.status === 'ready', 3000);
-    await sleep(1200);
-    expect(await requestLog(dated), 'still waiting for the date').to.have.length(1);
-    await sleep(1500);
-    expect(await requestLog(dated)).to.have.length(2);
+    // Garbage is ignored: plain backoff (0 with this client's jitter), not a wait.
+    await until(c, (s) => s.status === 'ready', 1500);
+    await until(d, (s) => s.status === 'ready', 4000);
+    const [first, second] = await requestLog(dated);
+    expect(second!.at - first!.at).to.be.within(1950, 2600);
+  });
+
+  it('POLL-12: a device clock a day off cannot turn a Retry-After date into "now": it is measured on the server clock', async () => {
+    // The server says it is a day before the device thinks, and to come back 2 s after its own "now". Against
+    // the device clock that date is long past (a retry at once); against the server's Date it is 2 s.
+    const serverNow = Math.floor(Date.now() / 1000) * 1000 - 864e5;
+    const headers = { Date: new Date(serverNow).toUTCString(), 'Retry-After': new Date(serverNow + 2000).toUTCString() };
+    const src = await endpoint({ status: 503, headers }, { body: nativePayload([]) });
+    const c = keep(client({ src }));
+    await until(c, (s) => s.status === 'ready', 4000);
+    const [first, second] = await requestLog(src);
+    expect(second!.at - first!.at).to.be.within(1950, 2600);
+  });
+
+  it('POLL-12: maintenance windows are judged on the server clock when its Date header can be read', async () => {
+    // The device is two days behind the server. Maintenance starts an hour from the server's "now": within the
+    // 24 h lead on the server clock, two days off on the device clock.
+    const serverNow = Date.now() + 2 * 864e5;
+    const window = { kind: 'maintenance' as const, severity: 'maintenance' as const, phase: 'scheduled' as const };
+    const body = nativePayload([{ id: 'm', ...window, scheduledStart: new Date(serverNow + 36e5).toISOString(), scheduledEnd: new Date(serverNow + 72e5).toISOString() }]);
+    const skewed = await endpoint({ body, headers: { Date: new Date(serverNow).toUTCString() } });
+    const state = await until(keep(client({ src: skewed })), (s) => s.status === 'ready');
+    expect(state.notices.map((n) => n.id)).to.deep.equal(['m']);
+    // Without a readable Date (a cross-origin server that does not expose it), the device clock decides.
+    const plain = await endpoint({ body, headers: { 'Access-Control-Expose-Headers': 'ETag' } });
+    const unexposed = plain.replace('//localhost:', '//127.0.0.1:');
+    const other = await until(keep(client({ src: unexposed })), (s) => s.status === 'ready');
+    expect(other.notices).to.deep.equal([]);
   });
 
   it('POLL-04: a 429 is backed off and retried like a 503, never taken as an outage or a reason to stop', async () => {

@@ -2,11 +2,11 @@ import { StatusFetchError } from '../errors.js';
 import { retryAfterDelay } from './backoff.js';
 
 /**
- * What one request gave: the body, or an error with how to go on: `retry` in ms after a `Retry-After`,
+ * What one request gave: the body (and the server's time, when readable), or an error with how to go on: `retry` in ms after a `Retry-After`,
  * `true` for backoff (network, timeout, 408, 429, 5xx, an oversized body), `false` to stop (any other status,
  * which will not fix itself).
  */
-export type FetchResult = { text: string } | { error: StatusFetchError; retry: number | boolean };
+export type FetchResult = { text: string; serverTime?: number } | { error: StatusFetchError; retry: number | boolean };
 
 /**
  * Fetches one status payload as text. Never rejects. An abort through `signal` resolves as a `network` error,
@@ -42,7 +42,7 @@ export async function fetchStatus(
         ? tooLarge
         : {
             error: new StatusFetchError('http', `HTTP ${status}`, status),
-            retry: status === 408 || status === 429 || status > 499 ? (retryAfterDelay(headers.get('Retry-After')) ?? true) : false,
+            retry: status === 408 || status === 429 || status > 499 ? (retryAfterDelay(headers) ?? true) : false,
           };
     }
     // Count bytes as they stream in, so an endless or huge body is cut off rather than buffered. (A reader,
@@ -58,7 +58,9 @@ export async function fetchStatus(
       }
       text += decoder.decode(chunk.value, { stream: true });
     }
-    return { text: text + decoder.decode() };
+    // The server's clock, when the browser lets us read its Date header (same origin, or exposed by CORS).
+    const serverTime = Date.parse(headers.get('Date')!);
+    return { text: text + decoder.decode(), ...(serverTime && { serverTime }) };
   } catch (cause) {
     return { error: new StatusFetchError(timedOut ? 'timeout' : 'network', timedOut ? `no answer in ${timeout} ms` : 'unreachable', 0, cause), retry: true };
   } finally {

@@ -69,7 +69,7 @@ export async function readStream(
       return {
         end: 'refused',
         error: new StatusFetchError('http', status === 200 ? 'not an event stream' : `HTTP ${status}`, status),
-        retryAfter: retryAfterDelay(headers.get('Retry-After')),
+        retryAfter: retryAfterDelay(headers),
       };
     }
     on.open();
