@@ -30,6 +30,25 @@ const minifyTemplates = () => ({
   },
 });
 
+/**
+ * In the script-tag file, the modules that load code on demand (each package's lazy.ts) are replaced by one
+ * that loads it from the chunk files built beside it.
+ */
+const scriptTagChunks = () => ({
+  name: 'script-tag-chunks',
+  async resolveId(source, importer, options) {
+    if (!source.endsWith('/lazy.js') || !importer) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return resolved && /packages\/(core|element)\/src\/lazy\.ts$/.test(resolved.id)
+      ? this.resolve('./script-tag-chunks.js', new URL('packages/element/src/script-tag.ts', import.meta.url).pathname, { skipSelf: true })
+      : null;
+  },
+});
+
+const minify = (module) =>
+  // ascii_only: a page that serves the file without a charset must not garble "…" or "·".
+  terser({ ecma: 2022, module, compress: { passes: 3 }, format: { comments: false, ascii_only: true } });
+
 /** A package's ESM build: one file per module, its dependencies left to the user's bundler. */
 const esm = (pkg) => ({
   input: `packages/${pkg}/src/index.ts`,
@@ -60,8 +79,21 @@ export default [
       // the test reads the one namespaced symbol the first copy set.
       banner:
         "if (globalThis[Symbol.for('status-banner.mount')]) globalThis[Symbol.for('status-banner.mount')](document.currentScript); else",
-      // ascii_only: a page that serves the file without a charset must not garble "…" or "·".
-      plugins: [terser({ ecma: 2022, compress: { passes: 3 }, format: { comments: false, ascii_only: true } })],
+      plugins: [minify(false)],
+    },
+    plugins: [scriptTagChunks(), nodeResolve({ browser: true, exportConditions: ['status-banner-source'] }), minifyTemplates(), typescript()],
+  },
+  {
+    // What the script-tag file loads on demand, as ES modules beside it: the banner's view (Lit, templates,
+    // styles) once there is something to show, and the stream reader when a stream is configured.
+    input: { view: 'packages/element/src/banner-view.ts', sse: 'packages/core/src/transports/sse.ts' },
+    output: {
+      dir: 'packages/element/dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: 'status-banner.[name].js',
+      chunkFileNames: 'status-banner.[name]-[hash].js',
+      plugins: [minify(true)],
     },
     plugins: [nodeResolve({ browser: true, exportConditions: ['status-banner-source'] }), minifyTemplates(), typescript()],
   },

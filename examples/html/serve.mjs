@@ -25,7 +25,8 @@ const repoRoot = path.resolve(here, '../..');
  * @property {number} [port] Port to listen on (default 8080). 0 asks the OS for one; a taken port falls back to
  *   an OS-assigned one.
  * @property {string} [host] Interface to bind (default `127.0.0.1`).
- * @property {string} [scriptFile] The bundle served as `/status-banner.min.js` (default the element's dist build).
+ * @property {string} [scriptFile] The bundle served as `/status-banner.min.js` (default the element's dist build);
+ *   the files it loads on demand (`status-banner.view.js`, `status-banner.sse.js`) are served from beside it.
  * @property {string} [pageFile] The page served as `/` (default `examples/html/index.html`).
  */
 
@@ -51,9 +52,12 @@ export async function createPageServer({
   if (typeof statusUrl !== 'string' || !/^https?:\/\//.test(statusUrl)) {
     throw new TypeError(`statusUrl must be an http(s) URL, not ${statusUrl}`);
   }
-  const files = {
-    '/status-banner.min.js': { file: scriptFile, type: 'application/javascript; charset=utf-8' },
-    '/status-banner.min.js.map': { file: `${scriptFile}.map`, type: 'application/json; charset=utf-8' },
+  // The script-tag file and, from the same folder, the chunks it loads on demand and their source maps.
+  const asset = (pathname) => {
+    const name = /^\/(status-banner\.[\w-]+\.js)(\.map)?$/.exec(pathname);
+    if (!name) return undefined;
+    const file = name[1] === 'status-banner.min.js' ? scriptFile : path.join(path.dirname(scriptFile), name[1]);
+    return name[2] ? { file: `${file}.map`, type: 'application/json; charset=utf-8' } : { file, type: 'application/javascript; charset=utf-8' };
   };
 
   const server = http.createServer((req, res) => {
@@ -75,25 +79,29 @@ export async function createPageServer({
       send(req, res, 200, 'text/html; charset=utf-8', html.replaceAll('%STATUS_URL%', escapeAttribute(statusUrl)));
       return;
     }
-    const asset = Object.hasOwn(files, pathname) ? files[pathname] : undefined;
-    if (!asset) {
+    const found = asset(pathname);
+    if (!found) {
       send(req, res, 404, 'text/plain; charset=utf-8', `Not found: ${pathname}\n`);
       return;
     }
     let body;
     try {
-      body = await readFile(asset.file);
+      body = await readFile(found.file);
     } catch (error) {
       if (error.code !== 'ENOENT') throw error;
       if (pathname.endsWith('.map')) {
         send(req, res, 404, 'text/plain; charset=utf-8', `Not found: ${pathname}\n`);
         return;
       }
-      const relative = path.relative(repoRoot, asset.file);
+      if (pathname !== '/status-banner.min.js') {
+        send(req, res, 404, 'text/plain; charset=utf-8', `Not found: ${pathname}\n`);
+        return;
+      }
+      const relative = path.relative(repoRoot, found.file);
       send(req, res, 500, 'text/plain; charset=utf-8', `${relative} is missing. Run \`npm run build\` first, then reload.\n`);
       return;
     }
-    send(req, res, 200, asset.type, body);
+    send(req, res, 200, found.type, body);
   }
 
   const boundPort = await listen(server, port, host);

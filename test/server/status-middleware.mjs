@@ -9,6 +9,8 @@
 //   POST /__status/<name>/push     write the body, as is, to every stream of <name> still open
 //   GET  /__status/<name>/open     how many of its streams are open now, and the most ever open at once
 //   DELETE /__status/<name>        forget it
+//   GET  /__lonely/status-banner.min.js  the built script-tag file alone: the chunks it loads from beside
+//                                  itself answer 404 here, as on a CDN where only that file was uploaded
 //
 // A step with `sse` answers as an event stream and plays that script: { raw } writes text, { hex } writes
 // bytes (to split a character across chunks), { wait } pauses (ms), { close: true } ends the response,
@@ -117,6 +119,15 @@ async function stream(ctx, endpoint, step, entry) {
 /** Koa middleware for @web/dev-server. */
 export async function statusMiddleware(ctx, next) {
   const url = new URL(ctx.url, 'http://localhost');
+  if (url.pathname.startsWith('/__lonely/')) {
+    if (url.pathname === '/__lonely/status-banner.min.js') {
+      ctx.body = await readFile(path.join(repoRoot, 'packages/element/dist/status-banner.min.js'), 'utf8');
+      ctx.type = 'application/javascript';
+    } else {
+      ctx.status = 404;
+    }
+    return;
+  }
   if (url.pathname.startsWith('/__fixtures/')) {
     try {
       ctx.body = await fixtureBody(decodeURIComponent(url.pathname.slice('/__fixtures/'.length)));

@@ -8,7 +8,8 @@ import { isRecord } from './sources/normalize.js';
 import { createTabs, type Tabs } from './tabs.js';
 import { backoffDelay } from './transports/backoff.js';
 import { fetchStatus, type FetchResult } from './transports/fetch-status.js';
-import { readStream, type StreamEnd } from './transports/sse.js';
+import type { StreamEnd } from './transports/sse.js';
+import { loadStream } from './lazy.js';
 import type { StatusListener, StatusSnapshot, StatusState, StatusStorage } from './types.js';
 
 /** Options for {@link createStatusClient}. */
@@ -410,11 +411,11 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
         turnToPolling(0);
       }, ms);
     };
-    done = readStream(streamUrl!, fetchFn!, abort.signal, lastEventId, MAX_EVENT, {
+    const handlers = {
       open: () => watch(firstWord, `nothing in ${firstWord / 1000} s`),
       alive: () => watch(silence, `silent for ${silence / 1000} s`),
-      retry: (ms) => (retryMs = Math.min(600_000, Math.max(1000, ms))),
-      event(data, id) {
+      retry: (ms: number) => (retryMs = Math.min(600_000, Math.max(1000, ms))),
+      event(data: string, id: string | undefined) {
         // An empty id clears the last one (the parser already drops ids that contain U+0000).
         if (id !== undefined) lastEventId = id || undefined;
         let snapshot: StatusSnapshot;
@@ -428,26 +429,37 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
         failures = notBefore = 0;
         publish(apply(snapshot, Date.now()));
       },
-    }).then((result: StreamEnd) => {
-      if (abort.signal.aborted || result.end === 'aborted') return;
-      clearTimeout(watchdog);
-      inflight = undefined;
-      if (result.end === 'ended') {
-        // Dropped, or closed cleanly: reconnect after the server's retry time, jittered so a fleet does not
-        // return as one, and never sooner than the backoff of a server that keeps closing without a word.
-        if (result.error) fail(result.error);
-        const delay = backoff();
-        notBefore = Date.now() + Math.max(delay, retryMs * (1 + 0.5 * random()));
-        later(connect, notBefore - Date.now());
-      } else {
-        // 204 asks clients to stop streaming; an error status or another content type says it will not work.
-        if (result.end === 'refused') {
-          fail(result.error);
-          warnOnce(`stream:${result.error.status}`, `${streamUrl}: ${result.error.message}; polling instead`);
+    };
+    done = loadStream()
+      .then(
+        (readStream) => (abort.signal.aborted ? ({ end: 'aborted' } as const) : readStream(streamUrl!, fetchFn!, abort.signal, lastEventId, MAX_EVENT, handlers)),
+        // The reader could not be loaded (its file is missing, or the page's CSP blocks it): polling works too.
+        () => (warnOnce('stream:load', `${streamUrl}: the stream reader did not load; polling instead`), { end: 'stop' } as const),
+      )
+      .then((result: StreamEnd) => {
+        if (abort.signal.aborted || result.end === 'aborted') return;
+        clearTimeout(watchdog);
+        inflight = undefined;
+        if (result.end === 'ended') {
+          // Dropped, or closed cleanly: reconnect after the server's retry time, jittered so a fleet does not
+          // return as one, and never sooner than the backoff of a server that keeps closing without a word.
+          if (result.failure) {
+            const message = result.failure === 'network' ? 'stream lost' : `an event over ${MAX_EVENT} characters`;
+            fail(new StatusFetchError(result.failure, message, 0, result.cause));
+          }
+          const delay = backoff();
+          notBefore = Date.now() + Math.max(delay, retryMs * (1 + 0.5 * random()));
+          later(connect, notBefore - Date.now());
+        } else {
+          // 204 asks clients to stop streaming; an error status or another content type says it will not work.
+          if (result.end === 'refused') {
+            const error = new StatusFetchError('http', result.status === 200 ? 'not an event stream' : `HTTP ${result.status}`, result.status);
+            fail(error);
+            warnOnce(`stream:${result.status}`, `${streamUrl}: ${error.message}; polling instead`);
+          }
+          turnToPolling(result.end === 'refused' ? backoff(result.retryAfter) : 0);
         }
-        turnToPolling(result.end === 'refused' ? backoff(result.retryAfter) : 0);
-      }
-    });
+      });
   }
 
   function turnToPolling(delay: number): void {

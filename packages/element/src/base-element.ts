@@ -1,10 +1,10 @@
-// The base of <status-banner>: Lit's templates (`lit/html.js`) and Lit's ReactiveController contract, over
-// a small custom-element class instead of LitElement. LitElement and ReactiveElement weigh 6 KB gzipped of a
-// 12 KB script-tag budget; this class does the part the banner needs in a fraction of that:
-// reactive properties, attribute conversion, one batched render per microtask, controllers, and styles.
+// The base of <status-banner>: Lit's ReactiveController contract over a small custom-element class instead of
+// LitElement. LitElement and ReactiveElement weigh 6 KB gzipped of a 12 KB script-tag budget; this class does
+// the part the banner needs in a fraction of that: reactive properties, attribute conversion, one batched
+// update per microtask, controllers, and styles. It renders nothing itself and imports nothing of Lit's at run
+// time: the banner's templates (Lit's) load only when there is something to show.
 
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { render } from 'lit/html.js';
 
 /** Turns an attribute's value (null when removed) into its property's value. */
 export type AttributeConverter = (value: string | null) => unknown;
@@ -21,15 +21,13 @@ export const toNumber: AttributeConverter = (value) => (value?.trim() && +value 
 
 // Node (server rendering) has no HTMLElement; the class must still be definable there, never constructed.
 const Host = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
-let sheet: CSSStyleSheet | undefined;
+const sheets = new Map<string, CSSStyleSheet>();
 
 /**
- * A custom element that renders a Lit template into its shadow root whenever one of its reactive properties
- * changes, at most once per microtask, and hosts Lit reactive controllers.
+ * A custom element that updates whenever one of its reactive properties changes, at most once per microtask,
+ * and hosts Lit reactive controllers.
  */
 export abstract class BaseElement extends Host implements ReactiveControllerHost {
-  /** The element's CSS. */
-  static styles = '';
   static #attributes: Record<string, [string, AttributeConverter]> = {};
   static #names: string[] = [];
 
@@ -58,20 +56,13 @@ export abstract class BaseElement extends Host implements ReactiveControllerHost
 
   #values: Record<string, unknown> = {};
   #controllers = new Set<ReactiveController>();
-  #pending: Promise<void> | undefined;
+  /** The last update scheduled; updates run one after another, never two at once. */
+  #pending: Promise<void> = Promise.resolve();
+  #queued = false;
 
   constructor() {
     super();
-    const root = this.attachShadow({ mode: 'open' });
-    const { styles } = this.constructor as typeof BaseElement;
-    // A constructable stylesheet, shared by every instance: `style-src` CSP does not block it. Browsers
-    // without one (Safari before 16.4) get a <style> element.
-    if (root.adoptedStyleSheets) {
-      if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(styles);
-      root.adoptedStyleSheets = [sheet];
-    } else {
-      root.append(Object.assign(document.createElement('style'), { textContent: styles }));
-    }
+    this.attachShadow({ mode: 'open' });
     // A property set before the element was defined (a framework rendering early) is an own property that
     // would hide the accessor: move it behind the accessor.
     for (const name of BaseElement.#names) {
@@ -88,9 +79,29 @@ export abstract class BaseElement extends Host implements ReactiveControllerHost
     return this.shadowRoot!;
   }
 
-  /** Resolves once every pending render, including those a render itself asked for, is done. */
+  /**
+   * Applies `styles` to the shadow root, once. A constructable stylesheet, shared by every instance: a
+   * `style-src` CSP does not block it. Browsers without one (Safari before 16.4) get a <style> element.
+   */
+  protected adoptStyles(styles: string): void {
+    const root = this.renderRoot;
+    if (root.adoptedStyleSheets) {
+      let sheet = sheets.get(styles);
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(styles);
+        sheets.set(styles, sheet);
+      }
+      root.adoptedStyleSheets = [sheet];
+    } else if (!root.querySelector('style')) {
+      root.prepend(Object.assign(document.createElement('style'), { textContent: styles }));
+    }
+  }
+
+  /** Resolves once every pending update, including those an update itself asked for, is done. */
   get updateComplete(): Promise<boolean> {
-    return this.#pending ? this.#pending.then(() => this.updateComplete) : Promise.resolve(true);
+    const pending = this.#pending;
+    return pending.then(() => (pending === this.#pending ? true : this.updateComplete));
   }
 
   addController(controller: ReactiveController): void {
@@ -101,15 +112,14 @@ export abstract class BaseElement extends Host implements ReactiveControllerHost
     this.#controllers.delete(controller);
   }
 
-  /** Schedules a render for the end of the current microtask queue; several requests make one render. */
+  /** Schedules an update for the end of the current microtask queue; several requests make one update. */
   requestUpdate(): void {
-    this.#pending ??= Promise.resolve().then(() => {
-      this.#pending = undefined;
+    if (this.#queued) return;
+    this.#queued = true;
+    this.#pending = this.#pending.then(async () => {
+      this.#queued = false;
       try {
-        if (!this.isConnected) return;
-        this.willUpdate();
-        render(this.render(), this.renderRoot, { host: this });
-        this.updated();
+        if (this.isConnected) await this.update();
       } catch (error) {
         // Never an unhandled rejection on the host page, even for a bug of ours.
         console.error('[status-banner]', error);
@@ -137,10 +147,6 @@ export abstract class BaseElement extends Host implements ReactiveControllerHost
     else if (this.getAttribute(name) !== value) this.setAttribute(name, value);
   }
 
-  /** Before each render. */
-  protected willUpdate(): void {}
-  /** The template. */
-  protected abstract render(): unknown;
-  /** After each render. */
-  protected updated(): void {}
+  /** Brings the shadow root in line with the properties; may be asynchronous (`updateComplete` waits). */
+  protected abstract update(): void | Promise<void>;
 }

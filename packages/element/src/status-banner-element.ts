@@ -1,11 +1,13 @@
 import { parseSelectors, type Notice, type Severity, type StatusState } from '@status-banner/core';
-import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { BaseElement, toNumber } from './base-element.js';
 import { StatusBannerDismissEvent } from './events.js';
-import { closeIcon, icons } from './icons.js';
+import { loadView } from './lazy.js';
 import { StatusController } from './status-controller.js';
-import { en, format, type StatusBannerStrings } from './strings.js';
-import { styles } from './styles.js';
+import type { StatusBannerStrings } from './strings.js';
+
+type View = Awaited<ReturnType<typeof loadView>>;
+let view: Promise<View> | undefined;
+let warned = false;
 
 /** Where the banner sits. `top` and `bottom` overlay the page without moving it; `inline` stays where placed. */
 export type StatusBannerPosition = 'top' | 'bottom' | 'inline';
@@ -50,8 +52,6 @@ export type StatusBannerPosition = 'top' | 'bottom' | 'inline';
  * ```
  */
 export class StatusBannerElement extends BaseElement {
-  static override styles = styles;
-
   static {
     this.reactive({
       src: String,
@@ -98,8 +98,10 @@ export class StatusBannerElement extends BaseElement {
   declare strings: Partial<StatusBannerStrings> | undefined;
   /** The severity shown, reflected for styling; absent when nothing is shown. Read-only. */
   declare severity: Severity | undefined;
-  declare private _expanded: boolean;
-  declare private _clamped: boolean;
+  /** @internal Whether the latest update is shown in full. */
+  declare _expanded: boolean;
+  /** @internal Whether the clamp hides part of the latest update. */
+  declare _clamped: boolean;
 
   #controller = new StatusController(this);
   #shown: string | undefined;
@@ -130,7 +132,7 @@ export class StatusBannerElement extends BaseElement {
     clearTimeout(this.#clock);
   }
 
-  protected override willUpdate(): void {
+  protected override async update(): Promise<void> {
     const src = this.src?.trim();
     this.#controller.configure(
       src && {
@@ -150,9 +152,20 @@ export class StatusBannerElement extends BaseElement {
     this.reflect('severity', this.severity);
     if (notice?.id !== this.#shown) this._expanded = false;
     this.#shown = notice?.id;
-  }
-
-  protected override updated(): void {
+    // Nothing to show and nothing shown yet: the templates need not even load.
+    if (!notice && !this.renderRoot.firstChild) return;
+    let loaded: View;
+    try {
+      loaded = await (view ??= loadView());
+    } catch (error) {
+      // Its file missing, or blocked by the page's CSP: show nothing, say so once, and try again on news.
+      view = undefined;
+      if (!warned) console.warn('[status-banner] the banner could not load its view', error);
+      warned = true;
+      return;
+    }
+    this.adoptStyles(loaded.styles);
+    loaded.renderBanner(this);
     // Offer "Show more" only when the clamp actually hides text.
     const detail = this.renderRoot.querySelector('.detail');
     if (!this._expanded) this._clamped = !!detail && detail.scrollHeight > detail.clientHeight + 1;
@@ -161,86 +174,14 @@ export class StatusBannerElement extends BaseElement {
     if (this.#shown) this.#clock = setTimeout(() => this.requestUpdate(), 30_000);
   }
 
-  protected override render(): TemplateResult | typeof nothing {
-    const { notices, snapshot } = this.state;
-    const notice = notices[0];
-    if (!notice) return nothing;
-    const text = { ...en, ...this.strings };
-    const link = notice.url ?? snapshot?.page.url;
-    const { message, severity } = notice;
-    return html`<div
-      part="base"
-      class="base"
-      role=${severity === 'major' || severity === 'critical' ? 'alert' : 'status'}
-      @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && this.dismissible && this.#dismiss(notice)}
-      @focusin=${this.#focusIn}
-    >
-      <span part="icon">${icons[severity]}</span>
-      <div part="message" class="message" dir="auto">
-        <p><strong>${text[severity]}:</strong> ${notice.title}</p>
-        ${message
-          ? html`<p id="detail" class="detail ${this._expanded ? '' : 'clamped'}">${message}</p>
-              ${this._clamped || this._expanded
-                ? html`<button class="toggle" aria-live="off" aria-expanded=${this._expanded} aria-controls="detail" @click=${() => (this._expanded = !this._expanded)}>
-                    ${this._expanded ? text.showLess : text.showMore}
-                  </button>`
-                : nothing}`
-          : nothing}
-        <p class="meta" aria-live="off">${this.#meta(notice, text)}</p>
-      </div>
-      <div part="actions" class="actions">
-        ${link ? html`<a part="link" href=${link} target="_blank" rel="noopener noreferrer">${text.link}</a>` : nothing}
-        ${notices.length > 1 ? format(text.more, { count: notices.length - 1 }) : nothing}
-        ${this.dismissible
-          ? html`<button part="dismiss-button" class="dismiss" aria-label=${text.dismiss} @click=${() => this.#dismiss(notice)}>
-              ${closeIcon}
-            </button>`
-          : nothing}
-      </div>
-    </div>`;
-  }
-
-  /** The phase, and when: the maintenance window, its expected end, or how long ago the last update was. */
-  #meta({ kind, phase, scheduledStart: start, scheduledEnd: end, updatedAt }: Notice, text: StatusBannerStrings): unknown[] {
-    // An Intl formatter in the page's language, or English when that language tag is invalid ("en_US").
-    const intl = <T>(make: (lang?: string) => T): T => {
-      try {
-        return make(this.closest('[lang]')?.getAttribute('lang') || undefined);
-      } catch {
-        return make('en');
-      }
-    };
-    const date = intl((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }));
-    const parts: unknown[] = [text[phase]];
-    if (kind === 'maintenance') {
-      parts.push(
-        start && phase === 'scheduled'
-          ? format(text.window, { range: end ? date.formatRange(new Date(start), new Date(end)) : date.format(new Date(start)) })
-          : end && format(text.until, { end: date.format(new Date(end)) }),
-      );
-    } else if (updatedAt) {
-      // A server clock ahead of ours must not read "in 2 minutes".
-      const seconds = Math.min(0, (Date.parse(updatedAt) - Date.now()) / 1000);
-      const [unit, size] = (
-        [
-          ['day', 86_400],
-          ['hour', 3600],
-          ['minute', 60],
-        ] as const
-      ).find(([, n]) => -seconds >= n) ?? ['second', Infinity];
-      const time = intl((lang) => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })).format(Math.round(seconds / size) || 0, unit);
-      parts.push(html`<time datetime=${updatedAt}>${format(text.updated, { time })}</time>`);
-    }
-    return parts.filter(Boolean).map((part, i) => (i ? [' · ', part] : part));
-  }
-
-  /** Remembers the element outside the banner that focus came from. */
-  #focusIn(event: FocusEvent): void {
+  /** @internal Remembers the element outside the banner that focus came from. */
+  _focusIn(event: FocusEvent): void {
     const from = event.relatedTarget;
     if (from instanceof HTMLElement && !this.contains(from) && !this.renderRoot.contains(from)) this.#returnFocus = from;
   }
 
-  #dismiss(notice: Notice): void {
+  /** @internal The user's dismissal of `notice`. */
+  _dismiss(notice: Notice): void {
     const event = new StatusBannerDismissEvent(notice);
     if (!this.dispatchEvent(event)) return;
     const hadFocus = this.matches(':focus-within');

@@ -7,19 +7,53 @@ import { endpoint } from '../../../test/helpers/status-server.js';
 
 const SCRIPT = '/packages/element/dist/status-banner.min.js';
 
+/** The same file served where the chunks it loads from beside itself are missing (test middleware). */
+const LONELY = '/__lonely/status-banner.min.js';
+
 /** Adds `<script src=SCRIPT data-…>` and resolves once it has run. */
-function addScript(data: Record<string, string>, where: ParentNode = document.head): Promise<HTMLScriptElement> {
+function addScript(data: Record<string, string>, where: ParentNode = document.head, file = SCRIPT): Promise<HTMLScriptElement> {
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
     for (const [key, value] of Object.entries(data)) script.dataset[key] = value;
-    script.src = SCRIPT;
+    script.src = file;
     script.onload = () => resolve(script);
-    script.onerror = () => reject(new Error(`${SCRIPT} did not load; run npm run build`));
+    script.onerror = () => reject(new Error(`${file} did not load; run npm run build`));
     where.append(script);
   });
 }
 
-type Banner = HTMLElement & { state: { status: string }; updateComplete: Promise<boolean> };
+type Banner = HTMLElement & { state: { status: string; notices: unknown[] }; updateComplete: Promise<boolean> };
+
+type FramedWindow = Window & { __errors: string[]; __warnings: string[] };
+
+/**
+ * A page of its own, in an iframe, with only the script tag (`file`, with `data`), recording errors and
+ * warnings: this page already runs a copy of the script, which a second copy would hand its tag to.
+ */
+async function framedPage(file: string, data: Record<string, string>) {
+  const frame = document.createElement('iframe');
+  const attributes = Object.entries(data).map(([key, value]) => ` data-${key}="${value}"`).join('');
+  frame.srcdoc = `<!doctype html><script>
+    window.__errors = []; window.__warnings = [];
+    addEventListener('error', (e) => __errors.push(String(e.message)));
+    addEventListener('unhandledrejection', (e) => __errors.push(String(e.reason)));
+    const warn = console.warn; console.warn = (...args) => (__warnings.push(args.join(' ')), warn(...args));
+  </script><script src="${file}"${attributes}></script>`;
+  const ready = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await ready;
+  const inner = frame.contentWindow as FramedWindow;
+  return {
+    window: inner,
+    /** The files of ours the page has fetched, by name (`status-banner.view.js`), in order. */
+    loaded: () =>
+      inner.performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname.split('/').pop()!)
+        .filter((name) => name.startsWith('status-banner.')),
+    close: () => frame.remove(),
+  };
+}
 
 describe('the script tag', () => {
   let trap: PageErrorTrap;
@@ -114,5 +148,47 @@ describe('the script tag', () => {
     const banner = document.querySelector<Banner>('status-banner')!;
     await waitFor(() => banner.state.status === 'error', 5000, 'the failure');
     expect(banner.shadowRoot!.querySelector('[part="base"]')).to.equal(null);
+  });
+
+  it('loads nothing more while all is well, its view (Lit and templates) once there is a notice, and its stream reader only to stream', async () => {
+    const calm = await endpoint({ body: nativePayload([]) });
+    const page = await framedPage(SCRIPT, { src: calm });
+    try {
+      const banner = () => page.window.document.querySelector<Banner>('status-banner')!;
+      await waitFor(() => banner()?.state.status === 'ready', 5000, 'the all-clear');
+      await banner().updateComplete;
+      expect(page.loaded()).to.deep.equal(['status-banner.min.js']);
+      const busy = await endpoint({ body: nativePayload([{ id: 'a', severity: 'major', title: 'Checkout failing' }]) });
+      banner().setAttribute('src', busy);
+      await waitFor(() => !!banner().shadowRoot!.querySelector('[part="base"]'), 5000, 'the notice');
+      expect(page.loaded()).to.deep.equal(['status-banner.min.js', 'status-banner.view.js']);
+      const stream = await endpoint({ sse: [{ raw: `event: snapshot\ndata: ${JSON.stringify(nativePayload([{ id: 's', title: 'Pushed' }]))}\n\n` }] });
+      banner().setAttribute('stream', stream);
+      await waitFor(() => banner().shadowRoot!.textContent!.includes('Pushed'), 5000, 'the pushed notice');
+      expect(page.loaded()).to.include('status-banner.sse.js');
+      expect(page.window.__errors).to.deep.equal([]);
+    } finally {
+      page.close();
+    }
+  });
+
+  it('shows nothing, throws nothing and warns once when the files beside it are missing; without the stream reader it polls', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'critical', title: 'Down' }]) });
+    const stream = await endpoint({ sse: [{ raw: ': hello\n\n' }] });
+    const page = await framedPage(LONELY, { src, stream });
+    try {
+      const { window: inner } = page;
+      const banner = () => inner.document.querySelector<Banner>('status-banner');
+      // The stream reader is missing: the banner polls instead, and knows of the incident.
+      await waitFor(() => banner()?.state.notices.length === 1, 5000, 'the polled notice');
+      await waitFor(() => inner.__warnings.some((line) => line.includes('could not load its view')), 3000, 'the warning');
+      await banner()!.updateComplete;
+      expect(banner()!.shadowRoot!.querySelector('[part="base"]'), 'no view, nothing shown').to.equal(null);
+      expect(inner.__warnings.filter((line) => line.includes('stream reader did not load'))).to.have.length(1);
+      expect(inner.__warnings.filter((line) => line.includes('could not load its view'))).to.have.length(1);
+      expect(inner.__errors).to.deep.equal([]);
+    } finally {
+      page.close();
+    }
   });
 });

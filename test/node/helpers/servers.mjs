@@ -222,8 +222,9 @@ export async function startAppOrigin({ statusUrl, host = '127.0.0.1' }) {
             '<!doctype html><meta charset="utf-8"><meta name="referrer" content="unsafe-url"><link rel="icon" href="data:,">' +
               '<title>Elsewhere</title><p>Another page',
           );
-      } else if (pathname === '/status-banner.min.js') {
-        const script = await readFile(SCRIPT_FILE);
+      } else if (/^\/status-banner\.[\w-]+\.js$/.test(pathname)) {
+        // The script-tag file, and the chunks it loads from beside itself.
+        const script = await readFile(path.join(path.dirname(SCRIPT_FILE), pathname.slice(1)));
         res.writeHead(200, { 'Content-Type': 'application/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }).end(script);
       } else {
         res.writeHead(404).end();

@@ -1,5 +1,7 @@
+// Loaded only by clients that stream (see ../lazy.ts), so it depends on nothing of the client's but this
+// transport's own parser: what went wrong comes back as data, and the client makes the error of it.
+
 import { createParser } from 'eventsource-parser';
-import { StatusFetchError } from '../errors.js';
 import { retryAfterDelay } from './backoff.js';
 
 /** What the client hears from an open stream. */
@@ -16,17 +18,21 @@ export interface StreamHandlers {
 
 /**
  * How a stream ended, and what to do next:
- * - `ended`: the server closed it, or the connection dropped: reconnect after the retry time and backoff.
- * - `refused`: a status other than 200, or not an event stream (a captive portal's HTML page): poll instead,
- *   after backoff or the `Retry-After` given (ms).
+ * - `ended`: the server closed it, or the connection dropped (`failure`: `network`, or `too-large` for an
+ *   event over the cap): reconnect after the retry time and backoff.
+ * - `refused`: a status other than 200 (`status`), or a 200 that is not an event stream (a captive portal's
+ *   HTML page): poll instead, after backoff or the `Retry-After` given (ms).
  * - `stop`: HTTP 204, the server asking clients to stop streaming: poll instead.
  * - `aborted`: we closed it.
  */
 export type StreamEnd =
-  | { end: 'ended'; error?: StatusFetchError }
-  | { end: 'refused'; error: StatusFetchError; retryAfter?: number }
+  | { end: 'ended'; failure?: 'network' | 'too-large'; cause?: unknown }
+  | { end: 'refused'; status: number; retryAfter?: number }
   | { end: 'stop' }
   | { end: 'aborted' };
+
+/** How the client reads a stream: {@link readStream}, or a copy of it loaded on demand. */
+export type ReadStream = typeof readStream;
 
 /**
  * Reads one server-sent event stream over `fetch` until it ends. Never rejects.
@@ -66,11 +72,7 @@ export async function readStream(
     if (status === 204) return { end: 'stop' };
     if (status !== 200 || !/^text\/event-stream\b/i.test(headers.get('Content-Type') ?? '') || !body) {
       void body?.cancel().catch(() => {});
-      return {
-        end: 'refused',
-        error: new StatusFetchError('http', status === 200 ? 'not an event stream' : `HTTP ${status}`, status),
-        retryAfter: retryAfterDelay(headers),
-      };
+      return { end: 'refused', status, retryAfter: retryAfterDelay(headers) };
     }
     on.open();
     const decoder = new TextDecoder();
@@ -80,12 +82,12 @@ export async function readStream(
       parser.feed(decoder.decode(chunk.value, { stream: true }));
       if (tooLarge) {
         void reader.cancel().catch(() => {});
-        return { end: 'ended', error: new StatusFetchError('too-large', `an event over ${maxBytes} characters`) };
+        return { end: 'ended', failure: 'too-large' };
       }
     }
     // An event the server did not finish with a blank line is dropped, as the standard says.
     return { end: 'ended' };
   } catch (cause) {
-    return signal.aborted ? { end: 'aborted' } : { end: 'ended', error: new StatusFetchError('network', 'stream lost', 0, cause) };
+    return signal.aborted ? { end: 'aborted' } : { end: 'ended', failure: 'network', cause };
   }
 }

@@ -1,0 +1,13 @@
+// The script-tag build's stand-in for core's and the element's lazy.ts: the code they load later comes from
+// files beside the script-tag file (status-banner.view.js, status-banner.sse.js), found from the script's
+// own URL, so the one file a page includes stays small and a page where all is well loads nothing else.
+
+import type { loadStream as LoadStream } from '../../core/src/lazy.js';
+import type { loadView as LoadView } from './lazy.js';
+
+// Only readable while the script-tag file runs, which is when this module is evaluated.
+const base = (globalThis.document?.currentScript as HTMLScriptElement | null)?.src || globalThis.document?.baseURI;
+const load = (name: string) => import(/* @vite-ignore */ new URL(`status-banner.${name}.js`, base).href);
+
+export const loadView: typeof LoadView = () => load('view');
+export const loadStream: typeof LoadStream = () => load('sse').then((module) => module.readStream);
