@@ -177,7 +177,7 @@ export async function createStatusServer({
   async function handle(req, res) {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     res.setHeader('Access-Control-Allow-Origin', '*');
-    res.setHeader('Access-Control-Expose-Headers', 'ETag, Retry-After');
+    res.setHeader('Access-Control-Expose-Headers', 'ETag, Retry-After, Date');
 
     if (req.method === 'OPTIONS') {
       const streaming = pathname === STREAM_PATH;
@@ -255,7 +255,7 @@ export async function createStatusServer({
       // no-transform and X-Accel-Buffering keep proxies (nginx among them) from buffering or compressing events.
       'Cache-Control': 'no-cache, no-transform',
       'X-Accel-Buffering': 'no',
-      'Access-Control-Expose-Headers': 'Retry-After',
+      'Access-Control-Expose-Headers': 'Retry-After, Date',
     });
     if (req.method === 'HEAD') {
       res.end();

@@ -278,7 +278,7 @@ describe('status server', () => {
       const res = await fetch(server.url + p);
       assert.equal(res.status, 200, p);
       assert.equal(res.headers.get('access-control-allow-origin'), '*', p);
-      assert.equal(res.headers.get('access-control-expose-headers'), 'ETag, Retry-After', p);
+      assert.equal(res.headers.get('access-control-expose-headers'), 'ETag, Retry-After, Date', p);
       assert.equal(res.headers.get('cache-control'), 'public, max-age=1, must-revalidate', p);
       assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8', p);
       assert.match(res.headers.get('etag'), /^"[A-Za-z0-9_-]+"$/, `${p}: a strong ETag`);

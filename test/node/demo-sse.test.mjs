@@ -206,7 +206,7 @@ describe('native snapshot JSON', { skip }, () => {
     const res = await fetch(url);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
-    assert.equal(res.headers.get('access-control-expose-headers'), 'ETag, Retry-After');
+    assert.equal(res.headers.get('access-control-expose-headers'), 'ETag, Retry-After, Date');
     assert.equal(res.headers.get('cache-control'), 'public, max-age=1, must-revalidate');
     assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
     const etag = res.headers.get('etag');
@@ -232,7 +232,7 @@ describe('event stream', { skip }, () => {
     assert.equal(res.headers.get('cache-control'), 'no-cache, no-transform');
     assert.equal(res.headers.get('x-accel-buffering'), 'no');
     assert.equal(res.headers.get('access-control-allow-origin'), '*');
-    assert.equal(res.headers.get('access-control-expose-headers'), 'Retry-After');
+    assert.equal(res.headers.get('access-control-expose-headers'), 'Retry-After, Date');
 
     const { retry } = await next();
     assert.ok(Number.isInteger(retry) && retry >= 2000 && retry <= 3000, `retry ${retry} in [2000, 3000]`);

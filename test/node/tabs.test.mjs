@@ -21,7 +21,7 @@ import {
   untilAllShow,
   visibility,
 } from './helpers/browser.mjs';
-import { snapshotOf, startAppOrigin, startStatusOrigin } from './helpers/servers.mjs';
+import { selfSignedCertificate, snapshotOf, startAppOrigin, startStatusOrigin } from './helpers/servers.mjs';
 
 const FIRST = 'Elevated error rates';
 
@@ -30,7 +30,8 @@ describe('tabs', { skip: skipBrowser }, () => {
 
   before(async () => {
     // `*.test` names resolve to this machine, for pages that are not a secure context (TAB-05).
-    browser = await launch(['--host-resolver-rules=MAP *.test 127.0.0.1']);
+    // The HTTP/2 status origin of SSE-19 has a throwaway self-signed certificate.
+    browser = await launch(['--host-resolver-rules=MAP *.test 127.0.0.1', '--ignore-certificate-errors']);
   });
   after(() => browser?.close());
 
@@ -40,7 +41,7 @@ describe('tabs', { skip: skipBrowser }, () => {
    */
   async function setup(t, { statusHost = '127.0.0.1', ...options } = {}) {
     const status = await startStatusOrigin(options);
-    const app = await startAppOrigin({ statusUrl: `http://${statusHost}:${status.port}` });
+    const app = await startAppOrigin({ statusUrl: status.url.replace('127.0.0.1', statusHost) });
     const context = await browser.createBrowserContext();
     const problems = [];
     t.after(async () => {
@@ -260,6 +261,18 @@ describe('tabs', { skip: skipBrowser }, () => {
     await assertClean([...shown, hiddenTab], problems);
   });
 
+  test('a dismissal in one tab hides the notice in every open tab at once, until the notice has news', { timeout: 30_000 }, async (t) => {
+    const { status, app, context, problems } = await setup(t);
+    const tabs = [];
+    for (const name of ['a', 'b', 'c']) tabs.push(await openTab(context, app.page(name, { stream: 1 }), { problems }));
+    await untilAllShow(tabs, FIRST, 5000);
+    await dismiss(tabs[1]);
+    await until(async () => (await Promise.all(tabs.map(title))).every((shown) => shown === null), 1000, 'every tab to drop the dismissed notice');
+    status.publish('News on the same incident', { revision: 'r2' });
+    await untilAllShow(tabs, 'News on the same incident', 2000);
+    await assertClean(tabs, problems);
+  });
+
   test('TAB-06: without BroadcastChannel, a dismissal in tab A shows in tab B once B is shown again', { timeout: 30_000 }, async (t) => {
     const { status, app, context, problems } = await setup(t);
     // Simulates an old browser (Safari before 15.4) that has no BroadcastChannel: gone before any script runs.
@@ -332,6 +345,36 @@ describe('tabs', { skip: skipBrowser }, () => {
     assert.ok(Date.now() - started < 5000);
     assert.equal(status.peakStreams(), 1);
     assert.equal(status.streams.length, 1);
+    assert.equal(status.polls().length, 0);
+    await assertClean(tabs, problems);
+  });
+
+  test('SSE-19: an HTTP/2 status origin that admits 3 streams at once, 7 tabs: 1 stream, every tab shows pushes, the page\'s own requests complete', { timeout: 40_000 }, async (t) => {
+    const certificate = selfSignedCertificate();
+    if (!certificate) return t.skip('no openssl to make a certificate with');
+    // Every tab shares the browser's one HTTP/2 connection to the origin: a stream per tab would take the three
+    // slots and leave the rest of the tabs, and the page's own requests, waiting forever.
+    const { status, app, context, problems } = await setup(t, { http2: { ...certificate, maxConcurrentStreams: 3 } });
+    const tabs = [];
+    for (let i = 0; i < 7; i += 1) tabs.push(await openTab(context, app.page(`t${i}`, { stream: 1 }), { problems }));
+    await untilAllShow(tabs, FIRST, 5000);
+    await until(() => status.openStreams() === 1, 3000, 'one stream');
+    status.publish('Pushed over HTTP/2');
+    await untilAllShow(tabs, 'Pushed over HTTP/2', 2000);
+    const answers = await Promise.all(
+      tabs.map((page) =>
+        page.evaluate(
+          (url) =>
+            Promise.all(
+              Array.from({ length: 6 }, (_, i) => fetch(`${url}?i=${i}`, { signal: AbortSignal.timeout(5000) }).then((r) => r.text(), (e) => String(e))),
+            ),
+          `${status.url}/ping`,
+        ),
+      ),
+    );
+    assert.deepEqual(answers.flat(), Array(42).fill('pong'));
+    assert.deepEqual([...new Set(status.requests.map((r) => r.http))], ['2.0']);
+    assert.equal(status.peakStreams(), 1);
     assert.equal(status.polls().length, 0);
     await assertClean(tabs, problems);
   });

@@ -5,8 +5,12 @@
 // Requests are told apart by tab through the Referer: the host page sets `referrer=unsafe-url`, so even a
 // cross-origin fetch carries the page's full URL, and every tab's URL has its own `?tab=` name.
 
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
+import http2 from 'node:http2';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,6 +36,23 @@ export function snapshotOf(title, version, { id = 'inc-1', severity = 'major', r
   };
 }
 
+/**
+ * A throwaway self-signed certificate for 127.0.0.1, made with the system's openssl (the browser is told to
+ * accept it); `undefined` when there is no openssl.
+ */
+export function selfSignedCertificate() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'status-banner-cert-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=127.0.0.1',
+      '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', path.join(dir, 'key.pem'), '-out', path.join(dir, 'cert.pem')], { stdio: 'ignore' });
+    return { key: readFileSync(path.join(dir, 'key.pem')), cert: readFileSync(path.join(dir, 'cert.pem')) };
+  } catch {
+    return undefined;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** `server` listening on a free loopback port; resolves with the port. */
 function listen(server, host = '127.0.0.1') {
   return new Promise((resolve, reject) => {
@@ -41,10 +62,11 @@ function listen(server, host = '127.0.0.1') {
 }
 
 /** Closes `server`, dropping kept-alive and streaming connections instead of waiting for them. */
-function shut(server) {
+function shut(server, sockets) {
   return new Promise((resolve) => {
     server.close(() => resolve());
-    server.closeAllConnections();
+    if (server.closeAllConnections) server.closeAllConnections();
+    else for (const socket of sockets) socket.destroy();
   });
 }
 
@@ -62,6 +84,7 @@ function tabOf(req) {
  * @property {number} at `Date.now()` when the request arrived.
  * @property {string} path `/status.json`, `/stream`, `/ping` ...
  * @property {string} tab The requesting tab's name.
+ * @property {string} http The HTTP version the browser spoke (`1.1`, `2.0`).
  * @property {number} [version] For `/status.json`, the version answered (absent on a failure).
  */
 
@@ -69,9 +92,13 @@ function tabOf(req) {
  * The status origin: `GET /status.json` (the snapshot to poll), `GET /stream` (server-sent events), `GET /ping`
  * (a stand-in for the host app's own API on the same origin), and CORS preflights.
  *
- * @param {{ title?: string, version?: number, heartbeatMs?: number }} [options]
+ * With `http2` (`{ key, cert, maxConcurrentStreams }`) it is an HTTPS origin speaking only HTTP/2, whose
+ * connection admits at most `maxConcurrentStreams` streams at once: every tab of a browser shares that one
+ * connection, and a request beyond the limit waits.
+ *
+ * @param {{ title?: string, version?: number, heartbeatMs?: number, http2?: { key: Buffer, cert: Buffer, maxConcurrentStreams: number } }} [options]
  */
-export async function startStatusOrigin({ title = 'Elevated error rates', version = 1000, heartbeatMs = 5000 } = {}) {
+export async function startStatusOrigin({ title = 'Elevated error rates', version = 1000, heartbeatMs = 5000, http2: h2 } = {}) {
   let snapshot = snapshotOf(title, version);
   /** Failures answered to polls (not streams) while set: `{ status, retryAfter? }`. */
   let failure;
@@ -84,13 +111,13 @@ export async function startStatusOrigin({ title = 'Elevated error rates', versio
 
   const event = () => `event: snapshot\nid: ${snapshot.version}\ndata: ${JSON.stringify(snapshot)}\n\n`;
 
-  const server = http.createServer((req, res) => {
+  const handle = (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'OPTIONS') {
       res.writeHead(204, { ...CORS, 'Access-Control-Allow-Headers': 'Last-Event-ID', 'Access-Control-Max-Age': '86400' }).end();
       return;
     }
-    const entry = { at: Date.now(), path: pathname, tab: tabOf(req) };
+    const entry = { at: Date.now(), path: pathname, tab: tabOf(req), http: req.httpVersion };
     requests.push(entry);
     if (pathname === '/status.json') {
       if (failure) {
@@ -126,9 +153,17 @@ export async function startStatusOrigin({ title = 'Elevated error rates', versio
     } else {
       res.writeHead(404, CORS).end();
     }
+  };
+  const server = h2
+    ? http2.createSecureServer({ key: h2.key, cert: h2.cert, settings: { maxConcurrentStreams: h2.maxConcurrentStreams } }, handle)
+    : http.createServer(handle);
+  const sockets = new Set();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
   });
   const port = await listen(server);
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${h2 ? 'https' : 'http'}://127.0.0.1:${port}`;
 
   return {
     url,
@@ -163,7 +198,7 @@ export async function startStatusOrigin({ title = 'Elevated error rates', versio
     fail(status, retryAfter) {
       failure = status ? { status, retryAfter } : undefined;
     },
-    close: () => shut(server),
+    close: () => shut(server, sockets),
   };
 }
 
