@@ -1,5 +1,6 @@
 // One config for every package: each package's ESM build (dependencies external) and the element's
 // self-contained, minified script-tag file.
+import { readdirSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
@@ -85,8 +86,15 @@ export default [
   },
   {
     // What the script-tag file loads on demand, as ES modules beside it: the banner's view (Lit, templates,
-    // styles) once there is something to show, and the stream reader when a stream is configured.
-    input: { view: 'packages/element/src/banner-view.ts', sse: 'packages/core/src/transports/sse.ts' },
+    // styles) once there is something to show, the stream reader when a stream is configured, and the words
+    // of the banner's language when it is not English.
+    input: {
+      view: 'packages/element/src/banner-view.ts',
+      sse: 'packages/core/src/transports/sse.ts',
+      ...Object.fromEntries(
+        readdirSync('packages/element/src/locales').map((file) => [`locale-${file.replace(/\.ts$/, '')}`, `packages/element/src/locales/${file}`]),
+      ),
+    },
     output: {
       dir: 'packages/element/dist',
       format: 'es',

@@ -1,5 +1,6 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { mediaFeaturesPlugin } from './test/server/media-plugin.mjs';
 import { statusMiddleware } from './test/server/status-middleware.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -11,7 +12,7 @@ export default {
     { name: 'core', files: 'packages/core/test/**/*.test.ts' },
     { name: 'element', files: 'packages/element/test/**/*.test.ts' },
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), mediaFeaturesPlugin()],
   middleware: [statusMiddleware],
   browsers: [
     chromeLauncher({

@@ -10,12 +10,15 @@ import { createStatusServer } from '../../examples/status-server/server.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-/** What the banner shows: its severity attribute and its text, or null when nothing is shown. */
+/**
+ * What the banner shows: its severity attribute and its text, or null when nothing is shown (a banner that has
+ * just appeared is an empty live region for a moment, then gets its words).
+ */
 function read(page) {
   return page.evaluate(() => {
     const el = document.querySelector('status-banner');
     const base = el?.shadowRoot?.querySelector('[part="base"]');
-    return base ? { severity: el.getAttribute('severity'), text: base.textContent.replace(/\s+/g, ' ').trim() } : null;
+    return base?.querySelector('[part="title"]') ? { severity: el.getAttribute('severity'), text: base.textContent.replace(/\s+/g, ' ').trim() } : null;
   });
 }
 

@@ -47,6 +47,12 @@ export interface StatusClientOptions {
   components?: readonly string[];
   /** How far ahead scheduled maintenance is shown, in seconds. Default 86 400 (24 h). */
   maintenanceLead?: number;
+  /**
+   * Seconds without a good answer after which what is shown may be out of date: once a refresh then fails (or
+   * the device is offline), the state says `stale`. Default 600; a native payload's `staleAfterSeconds` takes
+   * precedence.
+   */
+  staleAfter?: number;
   /** How old a stored snapshot may be and still be shown before the network answers, in seconds. Default 600. */
   maxAge?: number;
   /** Where dismissals and the last good snapshot are kept. Default: IndexedDB, falling back to memory. */
@@ -204,6 +210,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
       ? filterNotices(next.snapshot, components).filter((notice) => dismissed[notice.id]?.revision !== notice.revision)
       : [];
     if (!next.error) delete next.error;
+    if (!next.stale) delete next.stale;
     state = next;
     for (const listener of [...listeners]) {
       try {
@@ -288,11 +295,11 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     checkedAt = Math.max(checkedAt, at);
     const key = JSON.stringify(snapshot);
     if (key === lastKey) {
-      if (state.error) update({ status: 'ready', error: undefined });
+      if (state.error || state.stale) update({ status: 'ready', error: undefined, stale: undefined });
       return false;
     }
     lastKey = key;
-    update({ status: 'ready', snapshot, fetchedAt, error: undefined });
+    update({ status: 'ready', snapshot, fetchedAt, error: undefined, stale: undefined });
     return true;
   }
 
@@ -338,9 +345,17 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   }
 
   function fail(error: StatusFetchError): void {
-    // Our failure to reach the endpoint is not an outage: the last good snapshot stays, marked by `error`.
-    update({ status: state.snapshot ? 'ready' : 'error', error });
+    // Our failure to reach the endpoint is not an outage: the last good snapshot stays, marked by `error`, and by
+    // `stale` once it is older than the stale limit.
+    update({ status: state.snapshot ? 'ready' : 'error', error, stale: isOld() });
   }
+
+  /** Whether the snapshot shown has gone unconfirmed for longer than the stale limit. */
+  function isOld(): boolean {
+    const limit = (state.snapshot?.staleAfterSeconds ?? option(options.staleAfter, 600)) * 1000;
+    return !!state.snapshot && Date.now() - checkedAt > limit;
+  }
+
 
   /** The next delay after a failure: full-jitter backoff, or the server's Retry-After with a little jitter. */
   function backoff(retryAfter?: number): number {
@@ -509,6 +524,8 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     if (!tabs || !ready) return;
     const wasOnline = online;
     online = environment.isOnline();
+    // Offline, nothing will confirm what is shown: say so once it is old.
+    if (!online && !state.stale && isOld()) update({ stale: true });
     if (online && !wasOnline) cameOnline = true;
     const wasShown = shown;
     shown = running && environment.isVisible();

@@ -153,6 +153,12 @@ export interface StatusState {
   notices: Notice[];
   /** The last failure, cleared by the next success. */
   error?: Error;
+  /**
+   * True when the snapshot has gone unconfirmed for longer than the client's `staleAfter` and the latest
+   * attempt to refresh it failed, or the device is offline: what it says may be out of date. Cleared by the
+   * next good answer.
+   */
+  stale?: boolean;
   /** Epoch milliseconds when this snapshot was first received (not when it was last confirmed unchanged). */
   fetchedAt?: number;
 }

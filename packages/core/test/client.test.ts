@@ -132,6 +132,38 @@ describe('createStatusClient', () => {
     expect(state.notices.map((n) => n.id)).to.deep.equal(['a']);
   });
 
+  it('marks the snapshot stale once it has gone unconfirmed past staleAfter and a refresh fails, until the next good answer', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'major' }]) });
+    const env = controlledEnvironment();
+    const c = keep(client({ src, staleAfter: 0.3, environment: env.environment }));
+    await until(c, (s) => s.status === 'ready');
+    await configure(src, { status: 503 });
+    await c.refresh();
+    expect(c.getSnapshot().stale, 'failed, but not old yet').to.equal(undefined);
+    await sleep(400);
+    await c.refresh();
+    const stale = c.getSnapshot();
+    expect(stale.stale).to.equal(true);
+    expect(stale.notices.map((n) => n.id), 'still shown, marked').to.deep.equal(['a']);
+    await configure(src, { body: nativePayload([{ id: 'a', severity: 'major' }]) });
+    await c.refresh();
+    expect(c.getSnapshot().stale).to.equal(undefined);
+    // Offline with an old snapshot: nothing will confirm it, so it is stale at once.
+    await sleep(400);
+    env.set({ online: false });
+    expect(c.getSnapshot().stale).to.equal(true);
+  });
+
+  it('takes staleAfterSeconds from a native payload over its own option', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a' }], { staleAfterSeconds: 3600 }) }, { status: 503 });
+    const c = keep(client({ src, staleAfter: 0.1 }));
+    await until(c, (s) => s.status === 'ready');
+    await sleep(200);
+    await c.refresh();
+    expect(c.getSnapshot().error).to.exist;
+    expect(c.getSnapshot().stale).to.equal(undefined);
+  });
+
   it('ignores a snapshot older than the one it shows', async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'new' }], { version: 7 }) });
     const c = client({ src, random: () => 0.99 });

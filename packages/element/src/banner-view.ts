@@ -1,91 +1,228 @@
-// What <status-banner> looks like: its Lit templates and styles. Loaded only once there is something to show
-// (see lazy.ts), so a page where all is well never downloads or evaluates Lit.
+// How <status-banner> presents what its client knows: which notices to show and how (a just-resolved
+// incident, stale data, a preview), in which language, with what motion and focus behaviour. Loaded with Lit
+// and the templates only once there is something to show (lazy.ts), so a page where all is well never pays
+// for any of it. One BannerView per element, made by the element when it first needs one.
 
-import type { Notice } from '@status-banner/core';
-import { html, nothing, render } from 'lit/html.js';
-import { closeIcon, icons } from './icons.js';
-import { en, format, type StatusBannerStrings } from './strings.js';
+import type { Notice, Severity, StatusState } from '@status-banner/core';
+import { renderBanner, type BannerActions, type BannerModel } from './banner-template.js';
+import { loadLocale } from './lazy.js';
+import { pickLocale, type Locale } from './locale.js';
+import { en, type StatusBannerStrings } from './strings.js';
 import type { StatusBannerElement } from './status-banner-element.js';
+import { styles } from './styles.js';
 
-export { styles } from './styles.js';
+const words = new Map<Locale, Promise<Partial<StatusBannerStrings>>>([['en', Promise.resolve({})]]);
+/** How long the exit plays, in ms. */
+const EXIT_MS = 250;
 
-/** Renders the banner's current state into its shadow root. */
-export function renderBanner(host: StatusBannerElement): void {
-  const { notices, snapshot } = host.state;
-  const notice = notices[0];
-  if (!notice) {
-    render(nothing, host.renderRoot, { host });
-    return;
+/** The presentation of one `<status-banner>`. */
+export class BannerView {
+  #host: StatusBannerElement;
+  /** The notice last shown first from a real snapshot: to notice when it resolves. */
+  #top: Notice | undefined;
+  #resolved: Notice | undefined;
+  /** What was rendered last, to play its exit when there is nothing more to show. */
+  #model: BannerModel | undefined;
+  /** Where focus was before it entered the banner: where it goes back when the last notice is dismissed. */
+  #returnFocus: HTMLElement | undefined;
+  #timers: Record<'clock' | 'linger' | 'exit', ReturnType<typeof setTimeout> | undefined> = { clock: undefined, linger: undefined, exit: undefined };
+  #expanded = false;
+  #clamped = false;
+  #listOpen = false;
+  #actions: BannerActions = {
+    dismiss: (notice) => this.#dismiss(notice),
+    toggleDetail: () => this.#set(() => (this.#expanded = !this.#expanded)),
+    toggleList: () => this.#set(() => (this.#listOpen = !this.#listOpen)),
+    escape: () => {
+      const first = this.#model?.notices[0];
+      if (this.#listOpen) {
+        this.#set(() => (this.#listOpen = false));
+        this.#host.renderRoot.querySelector<HTMLElement>('.more')?.focus();
+      } else if (this.#host.dismissible && first && !this.#model?.resolved) this.#dismiss(first);
+    },
+    focusIn: (event) => {
+      const from = event.relatedTarget;
+      if (from instanceof HTMLElement && !this.#host.contains(from) && !this.#host.renderRoot.contains(from)) this.#returnFocus = from;
+    },
+  };
+
+  constructor(host: StatusBannerElement) {
+    this.#host = host;
   }
-  const text = { ...en, ...host.strings };
-  const link = notice.url ?? snapshot?.page.url;
-  const { message, severity } = notice;
-  render(
-    html`<div
-      part="base"
-      class="base"
-      role=${severity === 'major' || severity === 'critical' ? 'alert' : 'status'}
-      @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && host.dismissible && host._dismiss(notice)}
-      @focusin=${(event: FocusEvent) => host._focusIn(event)}
-    >
-      <span part="icon">${icons[severity]}</span>
-      <div part="message" class="message" dir="auto">
-        <p><strong>${text[severity]}:</strong> ${notice.title}</p>
-        ${message
-          ? html`<p id="detail" class="detail ${host._expanded ? '' : 'clamped'}">${message}</p>
-              ${host._clamped || host._expanded
-                ? html`<button class="toggle" aria-live="off" aria-expanded=${host._expanded} aria-controls="detail" @click=${() => (host._expanded = !host._expanded)}>
-                    ${host._expanded ? text.showLess : text.showMore}
-                  </button>`
-                : nothing}`
-          : nothing}
-        <p class="meta" aria-live="off">${meta(host, notice, text)}</p>
-      </div>
-      <div part="actions" class="actions">
-        ${link ? html`<a part="link" href=${link} target="_blank" rel="noopener noreferrer">${text.link}</a>` : nothing}
-        ${notices.length > 1 ? format(text.more, { count: notices.length - 1 }) : nothing}
-        ${host.dismissible
-          ? html`<button part="dismiss-button" class="dismiss" aria-label=${text.dismiss} @click=${() => host._dismiss(notice)}>
-              ${closeIcon}
-            </button>`
-          : nothing}
-      </div>
-    </div>`,
-    host.renderRoot,
-    { host },
-  );
+
+  /** Brings the banner in line with the element's properties and state. */
+  async update(): Promise<void> {
+    const host = this.#host;
+    const { state } = host;
+    const preview = host.preview?.trim();
+    const tokens = preview?.split(/\s+/) ?? [];
+    const stale = preview ? tokens.includes('stale') : !!state.stale;
+    let notices = preview ? [] : stale && host.whenStale === 'hide' ? [] : state.notices;
+    if (!preview) this.#follow(state, notices);
+
+    const locale = pickLocale(host);
+    if (!words.has(locale)) words.set(locale, loadLocale(locale as Exclude<Locale, 'en'>));
+    let strings: StatusBannerStrings;
+    try {
+      strings = { ...en, ...(await words.get(locale)), ...host.strings };
+    } catch (error) {
+      // The words of a language did not load: English says it, rather than nothing.
+      words.set(locale, Promise.resolve({}));
+      console.warn('[status-banner] the words for', locale, 'did not load', error);
+      strings = { ...en, ...host.strings };
+    }
+    let resolved = this.#resolved;
+    if (preview) {
+      notices = sampleNotices(preview, strings);
+      if (tokens.includes('resolved') && notices[0]!.kind === 'incident') resolved = notices[0];
+    }
+    const top = resolved ?? notices[0];
+    if (top?.id !== (this.#model?.resolved ?? this.#model?.notices[0])?.id) this.#expanded = false;
+    // The list closes with its last entry.
+    if (notices.filter((notice) => notice.id !== top?.id).length === 0) this.#listOpen = false;
+    host.severity = top?.severity;
+    host.reflect('severity', host.severity);
+    host.toggleAttribute('resolved', !!resolved);
+    host.toggleAttribute('stale', !!top && stale);
+
+    const root = host.renderRoot;
+    let model: BannerModel | undefined;
+    if (top) {
+      model = {
+        notices,
+        resolved,
+        stale,
+        pageUrl: preview ? undefined : state.snapshot?.page.url,
+        strings,
+        lang: locale,
+        dir: locale === 'ar' || locale === 'he' ? 'rtl' : 'ltr',
+        dismissible: host.dismissible && !preview,
+        primed: true,
+        leaving: false,
+        expanded: this.#expanded,
+        clamped: this.#clamped,
+        listOpen: this.#listOpen,
+      };
+      clearTimeout(this.#timers.exit);
+      host.adoptStyles(styles);
+      if (!root.querySelector('.base') || this.#model?.leaving) {
+        // An empty live region first, its words a moment later: a screen reader announces a change to a live
+        // region, not one that arrives already full.
+        renderBanner(root, host, { ...model, primed: false }, this.#actions);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+    } else if (this.#model && !this.#model.leaving && !matchMedia('(prefers-reduced-motion: reduce)').matches) {
+      // Play the exit, inert (no focus, no announcement), then clear.
+      model = { ...this.#model, leaving: true };
+      this.#timers.exit = setTimeout(() => {
+        this.#model = undefined;
+        host.requestUpdate();
+      }, EXIT_MS);
+    }
+    this.#model = model;
+    renderBanner(root, host, model, this.#actions);
+    root.querySelector('.base')?.toggleAttribute('inert', !!model?.leaving);
+    // Offer "Show more" only when the clamp actually hides text.
+    const detail = root.querySelector('.detail');
+    if (!this.#expanded) {
+      const clamped = !!detail && detail.scrollHeight > detail.clientHeight + 1;
+      if (clamped !== this.#clamped) this.#set(() => (this.#clamped = clamped));
+    }
+    this.#settle(state, model);
+  }
+
+  /** Whether anything is shown, or still leaving. */
+  get showing(): boolean {
+    return !!this.#model;
+  }
+
+  /** Stops its timers (the element left the page). */
+  stop(): void {
+    for (const timer of Object.values(this.#timers)) clearTimeout(timer);
+  }
+
+  #set(change: () => unknown): void {
+    change();
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * Notices when the incident shown first drops out of the snapshot, as a resolved incident does, and keeps it
+   * for `resolved-linger` seconds, marked resolved. A dismissed or filtered-out notice is still in the
+   * snapshot, and maintenance that ends simply goes.
+   */
+  #follow(state: StatusState, notices: Notice[]): void {
+    const previous = this.#top;
+    const linger = this.#host.resolvedLinger ?? 10;
+    if (previous?.kind === 'incident' && linger > 0 && state.snapshot && !state.snapshot.notices.some((notice) => notice.id === previous.id)) {
+      this.#resolved = previous;
+      clearTimeout(this.#timers.linger);
+      this.#timers.linger = setTimeout(() => this.#set(() => (this.#resolved = undefined)), linger * 1000);
+    }
+    // Back again (reopened), or the client started over with another source: nothing is resolved.
+    if (!state.snapshot || notices.some((notice) => notice.id === this.#resolved?.id)) this.#resolved = undefined;
+    this.#top = state.snapshot ? notices[0] : undefined;
+  }
+
+  /** After each update: keep relative times true, and remember (or forget) the height a push banner reserves. */
+  #settle(state: StatusState, model: BannerModel | undefined): void {
+    const host = this.#host;
+    clearTimeout(this.#timers.clock);
+    // Re-render while a notice shows, so "updated 5 minutes ago" stays true.
+    if (model && !model.leaving) this.#timers.clock = setTimeout(() => host.requestUpdate(), 30_000);
+    if (!host.push || (!model && state.status === 'loading')) return;
+    host._reserve(model && !model.leaving ? host.renderRoot.querySelector('.base')?.getBoundingClientRect().height : undefined);
+  }
+
+  #dismiss(notice: Notice): void {
+    const host = this.#host;
+    const hadFocus = host.matches(':focus-within');
+    if (!host._dismiss(notice)) return;
+    // The focused button is about to go: hand focus to the next notice's, or back to where it came from, so a
+    // keyboard user keeps their place instead of being dropped at the top of the document.
+    if (hadFocus) {
+      void host.updateComplete.then(() => {
+        const next = this.#model && !this.#model.leaving ? host.renderRoot.querySelector<HTMLElement>('.dismiss') : undefined;
+        (next ?? this.#returnFocus)?.focus();
+      });
+    }
+  }
 }
 
-/** The phase, and when: the maintenance window, its expected end, or how long ago the last update was. */
-function meta(host: HTMLElement, { kind, phase, scheduledStart: start, scheduledEnd: end, updatedAt }: Notice, text: StatusBannerStrings): unknown[] {
-  // An Intl formatter in the page's language, or English when that language tag is invalid ("en_US").
-  const intl = <T>(make: (lang?: string) => T): T => {
-    try {
-      return make(host.closest('[lang]')?.getAttribute('lang') || undefined);
-    } catch {
-      return make('en');
-    }
-  };
-  const date = intl((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }));
-  const parts: unknown[] = [text[phase]];
-  if (kind === 'maintenance') {
-    parts.push(
-      start && phase === 'scheduled'
-        ? format(text.window, { range: end ? date.formatRange(new Date(start), new Date(end)) : date.format(new Date(start)) })
-        : end && format(text.until, { end: date.format(new Date(end)) }),
-    );
-  } else if (updatedAt) {
-    // A server clock ahead of ours must not read "in 2 minutes".
-    const seconds = Math.min(0, (Date.parse(updatedAt) - Date.now()) / 1000);
-    const [unit, size] = (
-      [
-        ['day', 86_400],
-        ['hour', 3600],
-        ['minute', 60],
-      ] as const
-    ).find(([, n]) => -seconds >= n) ?? ['second', Infinity];
-    const time = intl((lang) => new Intl.RelativeTimeFormat(lang, { numeric: 'auto' })).format(Math.round(seconds / size) || 0, unit);
-    parts.push(html`<time datetime=${updatedAt}>${format(text.updated, { time })}</time>`);
-  }
-  return parts.filter(Boolean).map((part, i) => (i ? [' · ', part] : part));
+/**
+ * Sample notices for the `preview` attribute: a severity (`none`, `minor`, `major`, `critical`,
+ * `maintenance`) and any of `scheduled` (maintenance not yet begun), `several` (three notices), `long` (a
+ * long latest update). `resolved` and `stale` are the element's to apply.
+ */
+export function sampleNotices(preview: string, text: StatusBannerStrings, now = Date.now()): Notice[] {
+  const tokens = preview.split(/\s+/);
+  const severity = (['none', 'minor', 'major', 'critical', 'maintenance'] as Severity[]).find((s) => tokens.includes(s)) ?? 'major';
+  const maintenance = severity === 'maintenance';
+  const scheduled = maintenance && tokens.includes('scheduled');
+  const hour = 3_600_000;
+  const iso = (offset: number) => new Date(Math.floor(now / 60_000) * 60_000 + offset).toISOString();
+  const sample = (id: string, severity: Severity, title: string, extra: Partial<Notice> = {}): Notice => ({
+    id,
+    kind: severity === 'maintenance' ? 'maintenance' : 'incident',
+    title,
+    severity,
+    phase: severity === 'maintenance' ? 'in_progress' : 'identified',
+    message: text.sampleUpdate,
+    updatedAt: iso(-5 * 60_000),
+    componentIds: [],
+    revision: `preview-${id}`,
+    ...extra,
+  });
+  const first = maintenance
+    ? sample('preview', 'maintenance', text.sampleMaintenance, scheduled
+        ? { phase: 'scheduled', scheduledStart: iso(2 * hour), scheduledEnd: iso(4 * hour) }
+        : { startedAt: iso(-hour), scheduledEnd: iso(hour) })
+    : sample('preview', severity, text.sampleIncident);
+  if (tokens.includes('long')) first.message = `${text.sampleUpdate}\n\n${text.sampleUpdate} ${text.sampleUpdate}`;
+  if (!tokens.includes('several')) return [first];
+  return [
+    first,
+    sample('preview-2', 'minor', text.sampleIncident, { message: undefined }),
+    sample('preview-3', 'maintenance', text.sampleMaintenance, { phase: 'scheduled', message: undefined, scheduledStart: iso(20 * hour), scheduledEnd: iso(22 * hour) }),
+  ];
 }

@@ -80,10 +80,10 @@ export abstract class BaseElement extends Host implements ReactiveControllerHost
   }
 
   /**
-   * Applies `styles` to the shadow root, once. A constructable stylesheet, shared by every instance: a
+   * @internal Applies `styles` to the shadow root. A constructable stylesheet, shared by every instance: a
    * `style-src` CSP does not block it. Browsers without one (Safari before 16.4) get a <style> element.
    */
-  protected adoptStyles(styles: string): void {
+  adoptStyles(styles: string): void {
     const root = this.renderRoot;
     if (root.adoptedStyleSheets) {
       let sheet = sheets.get(styles);
@@ -141,8 +141,8 @@ export abstract class BaseElement extends Host implements ReactiveControllerHost
     (this as Record<string, unknown>)[property] = convert(value);
   }
 
-  /** Sets an attribute to `value`, or removes it for undefined. */
-  protected reflect(name: string, value: string | undefined): void {
+  /** @internal Sets an attribute to `value`, or removes it for undefined. */
+  reflect(name: string, value: string | undefined): void {
     if (value === undefined) this.removeAttribute(name);
     else if (this.getAttribute(name) !== value) this.setAttribute(name, value);
   }

@@ -1,6 +1,7 @@
 // The script-tag build's stand-in for core's and the element's lazy.ts: the code they load later comes from
-// files beside the script-tag file (status-banner.view.js, status-banner.sse.js), found from the script's
-// own URL, so the one file a page includes stays small and a page where all is well loads nothing else.
+// files beside the script-tag file (status-banner.view.js, status-banner.sse.js), found from the script's own
+// URL, so the one file a page includes stays small and a page where all is well loads nothing else. (The view
+// is an ES module: it loads the words of other languages, status-banner.locale-fr.js and so on, by itself.)
 
 import type { loadStream as LoadStream } from '../../core/src/lazy.js';
 import type { loadView as LoadView } from './lazy.js';

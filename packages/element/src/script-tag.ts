@@ -9,7 +9,25 @@
 import { defineStatusBanner } from './define.js';
 
 /** The banner attributes a script tag may set, as data-*: nothing else is copied (no data-onclick). */
-const ATTRIBUTES = ['src', 'stream', 'transport', 'provider', 'interval', 'components', 'position', 'dismissible', 'maintenance-lead'];
+const ATTRIBUTES = [
+  'src',
+  'stream',
+  'transport',
+  'provider',
+  'interval',
+  'components',
+  'position',
+  'corner',
+  'push',
+  'theme',
+  'compact',
+  'dismissible',
+  'maintenance-lead',
+  'stale-after',
+  'when-stale',
+  'resolved-linger',
+  'lang',
+];
 
 function mount(from: HTMLOrSVGScriptElement | null): void {
   const src = from?.dataset.src?.trim();
@@ -20,7 +38,9 @@ function mount(from: HTMLOrSVGScriptElement | null): void {
     const value = from!.getAttribute(`data-${name}`);
     if (value !== null) banner.setAttribute(name, value);
   }
-  document.body.append(banner);
+  // A push banner at the top moves the page's content down, so it comes first; any other goes last.
+  if (banner.hasAttribute('push') && banner.getAttribute('position') !== 'bottom') document.body.prepend(banner);
+  else document.body.append(banner);
 }
 
 /** Mounts from `script` once the body exists. */

@@ -1,16 +1,28 @@
 import { parseSelectors, type Notice, type Severity, type StatusState } from '@status-banner/core';
 import { BaseElement, toNumber } from './base-element.js';
+import type { BannerView } from './banner-view.js';
 import { StatusBannerDismissEvent } from './events.js';
 import { loadView } from './lazy.js';
 import { StatusController } from './status-controller.js';
 import type { StatusBannerStrings } from './strings.js';
 
-type View = Awaited<ReturnType<typeof loadView>>;
-let view: Promise<View> | undefined;
+/**
+ * Where the banner sits. `top` and `bottom` overlay the page without moving it, `corner` floats in a corner as
+ * a toast, `inline` stays where it was placed.
+ */
+export type StatusBannerPosition = 'top' | 'bottom' | 'inline' | 'corner';
+/** Which corner a `corner` banner floats in. */
+export type StatusBannerCorner = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
+/** `light`, `dark`, or `auto` (the viewer's `prefers-color-scheme`). */
+export type StatusBannerTheme = 'light' | 'dark' | 'auto';
+
+let view: ReturnType<typeof loadView> | undefined;
 let warned = false;
 
-/** Where the banner sits. `top` and `bottom` overlay the page without moving it; `inline` stays where placed. */
-export type StatusBannerPosition = 'top' | 'bottom' | 'inline';
+const POSITIONS = ['top', 'bottom', 'inline', 'corner'];
+const CORNERS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
+/** A boolean attribute: present (and not "false") is on. */
+const flag = (value: string | null) => value !== null && value !== 'false';
 
 /**
  * A live status banner: shows the most severe open incident or maintenance of a status page, and nothing when
@@ -18,20 +30,43 @@ export type StatusBannerPosition = 'top' | 'bottom' | 'inline';
  *
  * @summary Live, dismissible, accessible status banner for any status page.
  *
+ * @slot icon - Replaces the severity icon.
+ * @slot message - Shown below the latest update: words of your own ("Orders placed now will still ship").
+ * @slot actions - Before the link: buttons or links of your own ("Contact support").
+ *
  * @csspart base - The banner box (the live region).
  * @csspart icon - The severity icon.
- * @csspart message - The severity word, title, latest update and times.
- * @csspart actions - The link, the count of further notices and the dismiss button.
+ * @csspart message - The headline, latest update and times.
+ * @csspart headline - The severity word and the title.
+ * @csspart severity - The severity word ("Major incident:").
+ * @csspart title - The notice's title.
+ * @csspart detail - The latest update.
+ * @csspart toggle - The "Show more" button of a clamped update.
+ * @csspart meta - The phase and the time ("Identified · Updated 5 minutes ago").
+ * @csspart stale - "May be out of date", inside `meta`.
+ * @csspart actions - The slot for your actions, the link, the "+N more" button and the dismiss button.
  * @csspart link - The link to the incident or status page.
+ * @csspart more-button - The "+N more" button.
  * @csspart dismiss-button - The dismiss button.
+ * @csspart list - The list of further notices "+N more" opens.
+ * @csspart item - One notice of that list.
  *
  * @cssproperty --status-banner-font-family - Font stack. Default: the system UI font.
  * @cssproperty --status-banner-font-size - Base size. Default 14px.
+ * @cssproperty --status-banner-line-height - Line height. Default 1.45.
  * @cssproperty --status-banner-padding - Padding of the box. Default 10px 16px.
+ * @cssproperty --status-banner-compact-padding - Padding of a `compact` box. Default 6px 12px.
  * @cssproperty --status-banner-gap - Space between icon, message and actions. Default 12px.
- * @cssproperty --status-banner-radius - Corner radius. Default 0.
- * @cssproperty --status-banner-shadow - Box shadow. Default none.
- * @cssproperty --status-banner-z-index - Stacking order of the top and bottom overlays. Default 2147483000.
+ * @cssproperty --status-banner-radius - Corner radius. Default 0, and 8px for `corner`.
+ * @cssproperty --status-banner-border - Border of the box. Default none.
+ * @cssproperty --status-banner-shadow - Box shadow. Default none, and a soft shadow for `corner`.
+ * @cssproperty --status-banner-z-index - Stacking order of overlays and of a `push` banner. Default 2147483000.
+ * @cssproperty --status-banner-max-height - Tallest an overlay gets before it scrolls. Default 50vh.
+ * @cssproperty --status-banner-max-width - Widest a `corner` toast gets. Default 420px.
+ * @cssproperty --status-banner-offset - Distance of a `corner` toast from the window's edges. Default 16px.
+ * @cssproperty --status-banner-icon-size - Size of the icons. Default 20px.
+ * @cssproperty --status-banner-focus-color - Colour of the focus ring. Default: the text colour.
+ * @cssproperty --status-banner-duration - Length of the enter and exit animations (none under reduced motion). Default 0.2s.
  * @cssproperty --status-banner-none-background - Background of a no-impact notice.
  * @cssproperty --status-banner-none-color - Text of a no-impact notice.
  * @cssproperty --status-banner-minor-background - Background of a minor incident.
@@ -42,6 +77,8 @@ export type StatusBannerPosition = 'top' | 'bottom' | 'inline';
  * @cssproperty --status-banner-critical-color - Text of a critical incident.
  * @cssproperty --status-banner-maintenance-background - Background of maintenance.
  * @cssproperty --status-banner-maintenance-color - Text of maintenance.
+ * @cssproperty --status-banner-resolved-background - Background of a just-resolved incident.
+ * @cssproperty --status-banner-resolved-color - Text of a just-resolved incident.
  *
  * @fires status-banner-change - A new snapshot arrived (`event.snapshot`).
  * @fires status-banner-dismiss - The user dismissed a notice (`event.notice`); cancelable.
@@ -61,13 +98,24 @@ export class StatusBannerElement extends BaseElement {
       interval: toNumber,
       components: String,
       position: String,
+      corner: String,
+      push: flag,
+      theme: String,
+      compact: flag,
       // `dismissible="false"` turns it off; absence or any other value leaves it on.
       dismissible: (value: string | null) => value !== 'false',
       maintenanceLead: toNumber,
+      staleAfter: toNumber,
+      whenStale: String,
+      resolvedLinger: toNumber,
+      preview: String,
       strings: null,
-      _expanded: null,
-      _clamped: null,
     });
+  }
+
+  static override get observedAttributes(): string[] {
+    // `lang` is the page's own attribute, with the platform's property: watched, not redefined.
+    return [...super.observedAttributes, 'lang'];
   }
 
   /** The status endpoint, or a status page's base URL (`https://www.githubstatus.com`). */
@@ -79,7 +127,7 @@ export class StatusBannerElement extends BaseElement {
   declare stream: string | undefined;
   /** `auto` (default: stream when `stream` is set, else poll), `sse` or `poll`. */
   declare transport: 'auto' | 'sse' | 'poll' | undefined;
-  /** A provider id (`statuspage`, `native`); detected when absent. */
+  /** A provider id (`statuspage`, `native` ...); detected when absent. */
   declare provider: string | undefined;
   /** Seconds between polls. Default 60. */
   declare interval: number | undefined;
@@ -88,33 +136,53 @@ export class StatusBannerElement extends BaseElement {
    * them are shown. A group selects its children.
    */
   declare components: string | undefined;
-  /** `top` (default) or `bottom` fixed overlay, or `inline` in the page's flow. */
+  /** `top` (default) or `bottom` fixed overlay, a `corner` toast, or `inline` in the page's flow. */
   declare position: StatusBannerPosition;
+  /** The corner of a `corner` banner. Default `bottom-right`. */
+  declare corner: StatusBannerCorner;
+  /**
+   * With `top` or `bottom`: sit in the page's flow, stuck to its edge, and move the content instead of covering
+   * it. The height of the last banner shown is reserved when the element connects, before it knows more, so a
+   * notice still open on the next page load causes no layout shift.
+   */
+  declare push: boolean;
+  /** `light` (default), `dark`, or `auto`. */
+  declare theme: StatusBannerTheme;
+  /** A denser, one-line banner: headline, time and actions; the latest update is left out. */
+  declare compact: boolean;
   /** Whether the user may dismiss notices. Default true; `dismissible="false"` turns it off. */
   declare dismissible: boolean;
   /** How far ahead scheduled maintenance is shown, in seconds. Default 86 400 (24 h). */
   declare maintenanceLead: number | undefined;
-  /** Replacements for any of the banner's words (see `en` for the keys). */
+  /**
+   * Seconds without a good answer after which a notice shown may be out of date, once a refresh then fails.
+   * Default 600; a native payload's `staleAfterSeconds` takes precedence.
+   */
+  declare staleAfter: number | undefined;
+  /** What to do with a notice that may be out of date: `mark` it (default), or `hide` it. */
+  declare whenStale: 'mark' | 'hide' | undefined;
+  /** Seconds a shown incident stays, marked resolved, after it is resolved. Default 10; 0 turns it off. */
+  declare resolvedLinger: number | undefined;
+  /**
+   * Shows sample text instead of a status page's, for styling: a severity (`none`, `minor`, `major`,
+   * `critical`, `maintenance`) and any of `scheduled`, `resolved`, `stale`, `several` and `long`, e.g.
+   * `preview="maintenance scheduled"`. Makes no requests.
+   */
+  declare preview: string | undefined;
+  /** Replacements for any of the banner's words, in every language (see `en` for the keys). */
   declare strings: Partial<StatusBannerStrings> | undefined;
   /** The severity shown, reflected for styling; absent when nothing is shown. Read-only. */
   declare severity: Severity | undefined;
-  /** @internal Whether the latest update is shown in full. */
-  declare _expanded: boolean;
-  /** @internal Whether the clamp hides part of the latest update. */
-  declare _clamped: boolean;
 
   #controller = new StatusController(this);
-  #shown: string | undefined;
-  /** Where focus was before it entered the banner: where it goes back when the last notice is dismissed. */
-  #returnFocus: HTMLElement | undefined;
-  #clock: ReturnType<typeof setTimeout> | undefined;
+  /** How it looks and behaves on screen, loaded once there is something to show. */
+  #view: BannerView | undefined;
 
   constructor() {
     super();
     // Defaults fill only what a framework did not set before the element was defined.
     this.position ??= 'top';
     this.dismissible ??= true;
-    this._expanded = this._clamped = false;
   }
 
   /** What the banner knows now: the snapshot, the notices it would show, and the last error. */
@@ -127,36 +195,56 @@ export class StatusBannerElement extends BaseElement {
     return this.#controller.client?.refresh() ?? Promise.resolve();
   }
 
+  override connectedCallback(): void {
+    // A push banner reserves the height it had last time before anything else happens: no layout shift if the
+    // notice is still open.
+    // (Block, inline on the element: its own styles arrive with the view.)
+    const reserved = this.push && Number(this.#hint());
+    if (reserved) Object.assign(this.style, { display: 'block', minHeight: `${reserved}px` });
+    super.connectedCallback();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#clock);
+    this.#view?.stop();
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === 'lang') this.requestUpdate();
+    else super.attributeChangedCallback(name, old, value);
   }
 
   protected override async update(): Promise<void> {
+    const preview = this.preview?.trim();
     const src = this.src?.trim();
     this.#controller.configure(
-      src && {
-        src,
-        stream: this.stream?.trim() || undefined,
-        transport: (['sse', 'poll'] as const).find((transport) => transport === this.transport),
-        provider: this.provider || undefined,
-        interval: this.interval,
-        maintenanceLead: this.maintenanceLead,
-        components: parseSelectors(this.components),
-      },
+      preview
+        ? undefined
+        : src && {
+            src,
+            stream: this.stream?.trim() || undefined,
+            transport: (['sse', 'poll'] as const).find((transport) => transport === this.transport),
+            provider: this.provider || undefined,
+            interval: this.interval,
+            maintenanceLead: this.maintenanceLead,
+            staleAfter: this.staleAfter,
+            components: parseSelectors(this.components),
+          },
     );
-    if (!['top', 'bottom', 'inline'].includes(this.position)) this.position = 'top';
+    if (!POSITIONS.includes(this.position)) this.position = 'top';
+    if (!CORNERS.includes(this.corner)) this.corner = 'bottom-right';
     this.reflect('position', this.position);
-    const notice = this.state.notices[0];
-    this.severity = notice?.severity;
-    this.reflect('severity', this.severity);
-    if (notice?.id !== this.#shown) this._expanded = false;
-    this.#shown = notice?.id;
-    // Nothing to show and nothing shown yet: the templates need not even load.
-    if (!notice && !this.renderRoot.firstChild) return;
-    let loaded: View;
+    if (this.position === 'corner') this.reflect('corner', this.corner);
+    this.reflect('theme', ['light', 'dark', 'auto'].includes(this.theme) ? this.theme : undefined);
+    this.toggleAttribute('push', !!this.push);
+    this.toggleAttribute('compact', !!this.compact);
+    // Nothing to show and nothing shown: the view need not even load.
+    if (!this.#view && !preview && !this.state.notices.length) {
+      if (this.push && this.state.status !== 'loading') this._reserve(undefined);
+      return;
+    }
     try {
-      loaded = await (view ??= loadView());
+      this.#view ??= new (await (view ??= loadView())).BannerView(this);
     } catch (error) {
       // Its file missing, or blocked by the page's CSP: show nothing, say so once, and try again on news.
       view = undefined;
@@ -164,36 +252,38 @@ export class StatusBannerElement extends BaseElement {
       warned = true;
       return;
     }
-    this.adoptStyles(loaded.styles);
-    loaded.renderBanner(this);
-    // Offer "Show more" only when the clamp actually hides text.
-    const detail = this.renderRoot.querySelector('.detail');
-    if (!this._expanded) this._clamped = !!detail && detail.scrollHeight > detail.clientHeight + 1;
-    // Re-render while a notice shows, so "updated 5 minutes ago" stays true.
-    clearTimeout(this.#clock);
-    if (this.#shown) this.#clock = setTimeout(() => this.requestUpdate(), 30_000);
+    await this.#view.update();
   }
 
-  /** @internal Remembers the element outside the banner that focus came from. */
-  _focusIn(event: FocusEvent): void {
-    const from = event.relatedTarget;
-    if (from instanceof HTMLElement && !this.contains(from) && !this.renderRoot.contains(from)) this.#returnFocus = from;
-  }
-
-  /** @internal The user's dismissal of `notice`. */
-  _dismiss(notice: Notice): void {
-    const event = new StatusBannerDismissEvent(notice);
-    if (!this.dispatchEvent(event)) return;
-    const hadFocus = this.matches(':focus-within');
+  /**
+   * @internal The user's dismissal of `notice`: fires `status-banner-dismiss`, and unless a listener cancels
+   * it, hides the notice (in every tab, until it has news). Returns whether it went ahead.
+   */
+  _dismiss(notice: Notice): boolean {
+    if (!this.dispatchEvent(new StatusBannerDismissEvent(notice))) return false;
     void this.#controller.client?.dismiss(notice.id);
     this.#controller.flush();
-    // The focused button is about to go: hand focus to the next notice's, or back to where it came from, so a
-    // keyboard user keeps their place instead of being dropped at the top of the document.
-    if (hadFocus) {
-      void this.updateComplete.then(() => {
-        const next = this.renderRoot.querySelector<HTMLElement>('.dismiss') ?? this.#returnFocus;
-        if (next?.isConnected) next.focus();
-      });
+    return true;
+  }
+
+  /** @internal Remembers the height a push banner reserves on the next load (`undefined` forgets it). */
+  _reserve(height: number | undefined): void {
+    Object.assign(this.style, { display: '', minHeight: '' });
+    this.#hint(height ? String(height) : '');
+  }
+
+  /** The height reserved for a push banner of this source, read, or written (`''` forgets it). */
+  #hint(value?: string): string | null | undefined {
+    const key = `status-banner:push-height:${this.src?.trim()}`;
+    try {
+      // The getter itself throws where storage is blocked (third-party iframes, some privacy modes).
+      const storage = globalThis.localStorage;
+      if (value === undefined) return storage.getItem(key);
+      if (value) storage.setItem(key, value);
+      else storage.removeItem(key);
+    } catch {
+      // Without storage there is nothing to reserve: at worst the page shifts once.
     }
+    return undefined;
   }
 }

@@ -2,25 +2,37 @@ import type { Phase, Severity } from '@status-banner/core';
 
 /**
  * Every word the banner shows, flat so any of them can be replaced through the element's `strings` property:
- * a word per severity and per phase, then the templates (`{time}`, `{range}`, `{end}`, `{count}` are filled in).
+ * a word per severity and per phase, then the templates (`{time}`, `{range}`, `{end}`, `{count}`, `{title}`
+ * are filled in), then the sample texts of the `preview` attribute.
  */
 export type StatusBannerStrings = Record<Severity, string> &
   Partial<Record<Phase, string>> & {
+    /** The word for an incident that has just been resolved. */
+    resolved: string;
     /** `{time}`: "5 minutes ago". */
     updated: string;
-    /** `{range}`: a formatted start–end range. */
+    /** `{range}`: a formatted start–end range of scheduled maintenance. */
     window: string;
-    /** `{end}`: a formatted date. */
+    /** `{end}`: when maintenance under way is expected to end. */
     until: string;
-    /** `{count}`: how many further notices are open. */
+    /** Said of a notice the banner could not confirm for a while (`stale-after`). */
+    stale: string;
+    /** `{count}`: how many further notices are open; the button that lists them. */
     more: string;
     link: string;
     showMore: string;
     showLess: string;
+    /** `{title}`: the accessible name of a notice's dismiss button. */
     dismiss: string;
+    /** The accessible name of the banner. */
+    label: string;
+    /** Sample texts for the `preview` attribute. */
+    sampleIncident: string;
+    sampleMaintenance: string;
+    sampleUpdate: string;
   };
 
-/** English, the default. */
+/** English, the default, and what every other language falls back to for a word it lacks. */
 export const en: StatusBannerStrings = {
   none: 'Notice',
   minor: 'Minor incident',
@@ -33,14 +45,20 @@ export const en: StatusBannerStrings = {
   scheduled: 'Scheduled',
   in_progress: 'In progress',
   verifying: 'Verifying',
+  resolved: 'Resolved',
   updated: 'Updated {time}',
   window: '{range}',
   until: 'Expected to end {end}',
+  stale: 'May be out of date',
   more: '+{count} more',
   link: 'View status',
   showMore: 'Show more',
   showLess: 'Show less',
-  dismiss: 'Dismiss',
+  dismiss: 'Dismiss: {title}',
+  label: 'Service status',
+  sampleIncident: 'Payments are failing for some customers',
+  sampleMaintenance: 'Scheduled database upgrade',
+  sampleUpdate: 'We have found the cause and are rolling out a fix. Card payments may fail or be slow until it is complete.',
 };
 
 /** Fills `{name}` placeholders. */

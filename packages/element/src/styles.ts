@@ -2,25 +2,41 @@
 const css = String.raw;
 
 /**
- * The default palette: [background, text] per severity, each pair with a contrast of at least 4.5:1. Every
- * colour can be replaced through `--status-banner-<severity>-background` and `-color`.
+ * The default palettes: [background, text] per severity (and for a just-resolved incident), for the light and
+ * the dark theme, each pair with a contrast of at least 4.5:1. Every colour can be replaced through
+ * `--status-banner-<severity>-background` and `--status-banner-<severity>-color`, in both themes.
  */
 export const palette = {
-  none: ['#eef2f6', '#16202c'],
-  minor: ['#fdf1c7', '#4d3300'],
-  major: ['#b54708', '#fff'],
-  critical: ['#b42318', '#fff'],
-  maintenance: ['#1f4fd1', '#fff'],
+  light: {
+    none: ['#eef2f6', '#16202c'],
+    minor: ['#fdf1c7', '#4d3300'],
+    major: ['#b54708', '#ffffff'],
+    critical: ['#b42318', '#ffffff'],
+    maintenance: ['#1f4fd1', '#ffffff'],
+    resolved: ['#067647', '#ffffff'],
+  },
+  dark: {
+    none: ['#1e2631', '#e6ebf1'],
+    minor: ['#3b2f0a', '#fde68a'],
+    major: ['#5c2606', '#fed7aa'],
+    critical: ['#5f1313', '#fecaca'],
+    maintenance: ['#172a63', '#c7d7fe'],
+    resolved: ['#0b3d2c', '#a7f3d0'],
+  },
 };
 
-// Set on the inner box, not on :host: a page rule that selects the element itself (`* { --b: red }`) must
-// not recolour the banner. The `none` colours are the default.
-const severityRules = Object.entries(palette)
-  .map(
-    ([severity, [background, color]]) =>
-      `${severity === 'none' ? '' : `:host([severity=${severity}]) `}.base{--b:var(--status-banner-${severity}-background,${background});--c:var(--status-banner-${severity}-color,${color})}`,
-  )
-  .join('');
+/** The rules that set the box's colours for one theme; `attribute` selects the theme on the host. */
+const colours = (theme: keyof typeof palette, attribute = '') =>
+  Object.entries(palette[theme])
+    .map(([name, [background, color]]) => {
+      // Set on the inner box, not on :host: a page rule that selects the element itself (`* { --b: red }`)
+      // must not recolour the banner. A notice with no impact has the theme's default colours.
+      const host = attribute + (name === 'none' ? '' : name === 'resolved' ? '[resolved]' : `[severity=${name}]`);
+      return `${host ? `:host(${host}) ` : ''}.base{--b:var(--status-banner-${name}-background,${background});--c:var(--status-banner-${name}-color,${color})}`;
+    })
+    .join('');
+
+const edge = 'var(--status-banner-offset,16px)';
 
 // Sizes are px and em, never rem, so a host page's `html { font-size }` cannot blow the banner up;
 // `all: initial` stops inherited host styles (letter-spacing, text-transform, colour) at the door.
@@ -28,45 +44,117 @@ export const styles = css`
   :host {
     all: initial;
     display: block;
-    font: var(--status-banner-font-size, 14px) / 1.45 var(--status-banner-font-family, system-ui, sans-serif);
+    font: var(--status-banner-font-size, 14px) / var(--status-banner-line-height, 1.45)
+      var(--status-banner-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
   }
   :host([hidden]) {
     display: none;
   }
-  ${severityRules}
-  div {
-    display: flex;
-    align-items: center;
-    gap: 8px;
+  ${colours('light')}
+  ${colours('dark', '[theme=dark]')}
+  @media (prefers-color-scheme: dark) {
+    ${colours('dark', '[theme=auto]')}
   }
   .base {
+    display: flex;
+    flex-wrap: wrap;
     align-items: flex-start;
     gap: var(--status-banner-gap, 12px);
+    box-sizing: border-box;
     padding: var(--status-banner-padding, 10px 16px);
     background: var(--b);
     color: var(--c);
+    border: var(--status-banner-border, 0 solid);
     border-radius: var(--status-banner-radius, 0);
     box-shadow: var(--status-banner-shadow, none);
     overflow-wrap: anywhere;
+    animation: fade var(--status-banner-duration, 0.2s) ease-out;
   }
-  /* A fixed overlay, top unless told otherwise: the host's content never moves (no layout shift). */
-  :host(:not([position=inline])) .base {
+  /* Overlays: fixed, so the host's content never moves (no layout shift). */
+  :host(:not([position=inline]):not([push])) .base {
     position: fixed;
-    inset: 0 0 auto;
     z-index: var(--status-banner-z-index, 2147483000);
-    max-height: 50vh;
+    max-height: var(--status-banner-max-height, 50vh);
     overflow: auto;
+  }
+  :host(:not([position])) .base,
+  :host([position=top]) .base {
+    inset: 0 0 auto;
+    animation-name: down;
   }
   :host([position=bottom]) .base {
     inset: auto 0 0;
+    animation-name: up;
   }
-  .actions {
-    white-space: nowrap;
+  :host([position=corner]) .base {
+    inset: auto ${edge} ${edge} auto;
+    width: min(var(--status-banner-max-width, 420px), calc(100vw - 2 * ${edge}));
+    border-radius: var(--status-banner-radius, 8px);
+    box-shadow: var(--status-banner-shadow, 0 8px 24px rgb(0 0 0 / 0.2));
+    animation-name: rise;
   }
+  :host([position=corner][corner=bottom-left]) .base {
+    inset: auto auto ${edge} ${edge};
+  }
+  :host([position=corner][corner=top-right]) .base {
+    inset: ${edge} ${edge} auto auto;
+  }
+  :host([position=corner][corner=top-left]) .base {
+    inset: ${edge} auto auto ${edge};
+  }
+  /* Push: in the page's flow, stuck to its edge, so it moves the content instead of covering it. */
+  :host([push]) {
+    position: sticky;
+    top: 0;
+    z-index: var(--status-banner-z-index, 2147483000);
+  }
+  :host([push][position=bottom]) {
+    top: auto;
+    bottom: 0;
+  }
+  .leaving {
+    animation: leave var(--status-banner-duration, 0.2s) ease-in forwards;
+  }
+  @keyframes fade {
+    from {
+      opacity: 0;
+    }
+  }
+  @keyframes down {
+    from {
+      opacity: 0;
+      transform: translateY(-100%);
+    }
+  }
+  @keyframes up {
+    from {
+      opacity: 0;
+      transform: translateY(100%);
+    }
+  }
+  @keyframes rise {
+    from {
+      opacity: 0;
+      transform: translateY(8px);
+    }
+  }
+  @keyframes leave {
+    to {
+      opacity: 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .base {
+      animation: none !important;
+    }
+  }
+  .icon,
   svg {
     flex: none;
-    width: 20px;
-    height: 20px;
+    width: var(--status-banner-icon-size, 20px);
+    height: var(--status-banner-icon-size, 20px);
+  }
+  svg {
     fill: none;
     stroke: currentColor;
     stroke-width: 1.8;
@@ -74,8 +162,7 @@ export const styles = css`
     stroke-linejoin: round;
   }
   .message {
-    display: block;
-    flex: 1;
+    flex: 1 1 16em;
     min-width: 0;
   }
   p {
@@ -94,20 +181,30 @@ export const styles = css`
   .meta {
     font-size: 0.9em;
   }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 12px;
+  }
   a,
   button {
+    box-sizing: border-box;
+    min-height: 24px;
     font: inherit;
     color: inherit;
     font-weight: 600;
     text-underline-offset: 2px;
+  }
+  a {
+    display: inline-flex;
+    align-items: center;
   }
   button {
     cursor: pointer;
     background: none;
     border: 0;
     padding: 0;
-  }
-  .toggle {
     text-decoration: underline;
   }
   .dismiss {
@@ -115,22 +212,54 @@ export const styles = css`
     place-content: center;
     min-width: 28px;
     min-height: 28px;
+    margin: -2px -6px -2px 0;
   }
   :focus-visible {
-    outline: 2px solid;
+    outline: 2px solid var(--status-banner-focus-color, currentColor);
     outline-offset: 2px;
   }
+  .list {
+    flex-basis: 100%;
+    display: grid;
+    gap: 8px;
+    margin: 0;
+    padding: 8px 0 0;
+    list-style: none;
+    border-top: 1px solid color-mix(in srgb, currentColor 30%, transparent);
+  }
+  .item {
+    display: flex;
+    gap: var(--status-banner-gap, 12px);
+    align-items: flex-start;
+  }
+  :host([compact]) .base {
+    padding: var(--status-banner-compact-padding, 6px 12px);
+    gap: 8px;
+    font-size: 0.93em;
+    align-items: center;
+  }
+  :host([compact]) .message p {
+    display: inline;
+  }
+  :host([compact]) .message .detail,
+  :host([compact]) .toggle {
+    display: none;
+  }
+  :host([compact]) .meta::before {
+    content: '\00a0\00b7\00a0';
+  }
   @media (max-width: 480px) {
-    .base {
-      flex-wrap: wrap;
-    }
-    .message {
-      flex-basis: calc(100% - 40px);
+    .actions {
+      flex-basis: 100%;
+      justify-content: flex-end;
     }
   }
   @media (forced-colors: active) {
     .base {
-      border: 1px solid;
+      border: 2px solid CanvasText;
+    }
+    svg {
+      stroke: CanvasText;
     }
   }
 `;

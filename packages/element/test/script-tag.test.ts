@@ -162,7 +162,7 @@ describe('the script tag', () => {
       banner().setAttribute('src', busy);
       await waitFor(() => !!banner().shadowRoot!.querySelector('[part="base"]'), 5000, 'the notice');
       expect(page.loaded()).to.deep.equal(['status-banner.min.js', 'status-banner.view.js']);
-      const stream = await endpoint({ sse: [{ raw: `event: snapshot\ndata: ${JSON.stringify(nativePayload([{ id: 's', title: 'Pushed' }]))}\n\n` }] });
+      const stream = await endpoint({ sse: [{ raw: `event: snapshot\ndata: ${JSON.stringify(nativePayload([{ id: 'a', severity: 'major', title: 'Pushed' }]))}\n\n` }] });
       banner().setAttribute('stream', stream);
       await waitFor(() => banner().shadowRoot!.textContent!.includes('Pushed'), 5000, 'the pushed notice');
       expect(page.loaded()).to.include('status-banner.sse.js');

@@ -1,0 +1,183 @@
+// What <status-banner> looks like: its Lit templates. Part of the view (banner-view.ts), loaded only once
+// there is something to show. It keeps no state of its own: the view decides what to show and hands it over
+// as a `BannerModel`.
+
+import type { Notice } from '@status-banner/core';
+import { html, nothing, render, type TemplateResult } from 'lit/html.js';
+import { closeIcon, icons } from './icons.js';
+import { format, type StatusBannerStrings } from './strings.js';
+
+/** What the element asks the view to show. */
+export interface BannerModel {
+  /** The notices to show, the first on the banner itself and the rest in the "+N more" list. */
+  notices: Notice[];
+  /** An incident that has just been resolved, shown in the first place for a few seconds. */
+  resolved?: Notice;
+  /** The data could not be confirmed for a while: say it may be out of date. */
+  stale: boolean;
+  /** The status page, linked when a notice has no link of its own. */
+  pageUrl?: string;
+  strings: StatusBannerStrings;
+  /** A BCP 47 tag for Intl, and the writing direction of the language. */
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  dismissible: boolean;
+  /**
+   * False for the first frame of a banner that has just appeared: the live region is put in the page empty and
+   * filled a moment later, since screen readers announce changes to a live region, not one that arrives full.
+   */
+  primed: boolean;
+  /** Playing its exit. */
+  leaving: boolean;
+  /** The latest update of the first notice shown in full, and whether the clamp hides any of it. */
+  expanded: boolean;
+  clamped: boolean;
+  /** The "+N more" list open. */
+  listOpen: boolean;
+}
+
+/** What the view calls back on the element. */
+export interface BannerActions {
+  dismiss(notice: Notice): void;
+  toggleDetail(): void;
+  toggleList(): void;
+  /** Escape pressed inside the banner. */
+  escape(): void;
+  focusIn(event: FocusEvent): void;
+}
+
+/** Renders `model` (nothing for undefined) into `root`. */
+export function renderBanner(root: ShadowRoot, host: HTMLElement, model: BannerModel | undefined, on: BannerActions): void {
+  render(model ? banner(model, on) : nothing, root, { host });
+}
+
+function banner(model: BannerModel, on: BannerActions): TemplateResult {
+  const { notices, resolved, strings: text, primed } = model;
+  const [top, ...others] = resolved ? [resolved, ...notices.filter((notice) => notice.id !== resolved.id)] : notices;
+  const severity = top!.severity;
+  const urgent = !resolved && (severity === 'major' || severity === 'critical');
+  return html`<div
+    part="base"
+    class="base${model.leaving ? ' leaving' : ''}"
+    role=${urgent ? 'alert' : 'status'}
+    aria-label=${text.label}
+    lang=${model.lang}
+    dir=${model.dir}
+    @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && on.escape()}
+    @focusin=${on.focusIn}
+  >
+    ${primed
+      ? html`<span part="icon" class="icon"><slot name="icon">${icons[resolved ? 'resolved' : severity]}</slot></span>
+          <div part="message" class="message">
+            ${headline(top!, resolved ? text.resolved : text[severity])}
+            ${resolved ? nothing : detail(top!, model, on)}
+            <slot name="message"></slot>
+            ${meta(top!, model, !!resolved)}
+          </div>
+          <div part="actions" class="actions">
+            <slot name="actions"></slot>
+            ${link(top!, model)}
+            ${others.length
+              ? html`<button part="more-button" class="more" aria-expanded=${model.listOpen} aria-controls="list" @click=${on.toggleList}>
+                  ${format(text.more, { count: others.length })}
+                </button>`
+              : nothing}
+            ${resolved ? nothing : dismiss(top!, model, on)}
+          </div>
+          ${others.length && model.listOpen
+            ? html`<ul part="list" id="list" class="list">
+                ${others.map(
+                  (notice) =>
+                    html`<li part="item" class="item">
+                      <span class="icon">${icons[notice.severity]}</span>
+                      <div class="message">${headline(notice, text[notice.severity], true)} ${meta(notice, model, false)}</div>
+                      <div class="actions">${dismiss(notice, model, on)}</div>
+                    </li>`,
+                )}
+              </ul>`
+            : nothing}`
+      : nothing}
+  </div>`;
+}
+
+/**
+ * "Major incident: Checkout is failing". Titles get `dir="auto"`: a Hebrew title on an English page reads right.
+ * In the list of further notices the title links to the notice itself, when it has a page of its own.
+ */
+const headline = (notice: Notice, word: string, linked = false) => {
+  const title = html`<span part="title" dir="auto">${notice.title}</span>`;
+  return html`<p part="headline">
+    <strong part="severity">${word}:</strong>
+    ${linked && notice.url ? html`<a part="link" href=${notice.url} target="_blank" rel="noopener noreferrer">${title}</a>` : title}
+  </p>`;
+};
+
+function detail(notice: Notice, { expanded, clamped, strings: text }: BannerModel, on: BannerActions) {
+  if (!notice.message) return nothing;
+  return html`<p part="detail" id="detail" class="detail${expanded ? '' : ' clamped'}" dir="auto">${notice.message}</p>
+    ${clamped || expanded
+      ? html`<button part="toggle" class="toggle" aria-live="off" aria-expanded=${expanded} aria-controls="detail" @click=${on.toggleDetail}>
+          ${expanded ? text.showLess : text.showMore}
+        </button>`
+      : nothing}`;
+}
+
+function link(notice: Notice, { pageUrl, strings: text }: BannerModel) {
+  const href = notice.url ?? pageUrl;
+  return href ? html`<a part="link" href=${href} target="_blank" rel="noopener noreferrer">${text.link}</a>` : nothing;
+}
+
+function dismiss(notice: Notice, { dismissible, strings: text }: BannerModel, on: BannerActions) {
+  return dismissible
+    ? html`<button part="dismiss-button" class="dismiss" aria-label=${format(text.dismiss, { title: notice.title })} @click=${() => on.dismiss(notice)}>
+        ${closeIcon}
+      </button>`
+    : nothing;
+}
+
+/** An Intl formatter in `lang`, or in English when the runtime does not know that tag. */
+function intl<T>(make: (lang: string) => T, lang: string): T {
+  try {
+    return make(lang);
+  } catch {
+    return make('en');
+  }
+}
+
+/**
+ * The phase, and when: maintenance's window or expected end in the viewer's time zone, or how long ago the
+ * last update was; "may be out of date" when the data is stale. Kept out of the live announcement (`aria-live
+ * off`): it ticks.
+ */
+function meta({ kind, phase, scheduledStart: start, scheduledEnd: end, updatedAt }: Notice, { strings: text, lang, stale }: BannerModel, resolved: boolean) {
+  const when = intl(
+    (tag) => new Intl.DateTimeFormat(tag, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
+    lang,
+  );
+  const parts: unknown[] = [resolved ? '' : (text[phase] ?? '')];
+  if (resolved) {
+    // Just "Resolved", said by the headline.
+  } else if (kind === 'maintenance' && phase === 'scheduled' && start) {
+    parts.push(format(text.window, { range: end ? when.formatRange(new Date(start), new Date(end)) : when.format(new Date(start)) }));
+  } else if (kind === 'maintenance' && end) {
+    parts.push(format(text.until, { end: when.format(new Date(end)) }));
+  } else if (updatedAt) {
+    parts.push(html`<time datetime=${updatedAt}>${format(text.updated, { time: ago(updatedAt, lang) })}</time>`);
+  }
+  if (stale) parts.push(html`<span part="stale">${text.stale}</span>`);
+  const shown = parts.filter(Boolean);
+  return shown.length ? html`<p part="meta" class="meta" aria-live="off">${shown.map((part, i) => (i ? [' · ', part] : part))}</p>` : nothing;
+}
+
+/** "5 minutes ago", in `lang`. A server clock ahead of ours must not read "in 2 minutes". */
+function ago(time: string, lang: string): string {
+  const seconds = Math.min(0, (Date.parse(time) - Date.now()) / 1000);
+  const [unit, size] = (
+    [
+      ['day', 86_400],
+      ['hour', 3600],
+      ['minute', 60],
+    ] as const
+  ).find(([, n]) => -seconds >= n) ?? ['second', Infinity];
+  return intl((tag) => new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }), lang).format(Math.round(seconds / size) || 0, unit);
+}

@@ -1,0 +1,30 @@
+import type { StatusBannerStrings } from '../strings.js';
+
+/** Arabic (right to left). */
+export default {
+  none: 'تنبيه',
+  minor: 'عطل بسيط',
+  major: 'عطل كبير',
+  critical: 'عطل حرج',
+  maintenance: 'صيانة',
+  investigating: 'قيد التحقيق',
+  identified: 'تم تحديد السبب',
+  monitoring: 'قيد المراقبة',
+  scheduled: 'مجدولة',
+  in_progress: 'جارية',
+  verifying: 'قيد التحقق',
+  resolved: 'تم الحل',
+  updated: 'آخر تحديث {time}',
+  window: '{range}',
+  until: 'الانتهاء المتوقع: {end}',
+  stale: 'قد لا تكون المعلومات محدّثة',
+  more: '{count} أخرى',
+  link: 'عرض الحالة',
+  showMore: 'عرض المزيد',
+  showLess: 'عرض أقل',
+  dismiss: 'إخفاء: {title}',
+  label: 'حالة الخدمة',
+  sampleIncident: 'تفشل عمليات الدفع لدى بعض العملاء',
+  sampleMaintenance: 'ترقية مجدولة لقاعدة البيانات',
+  sampleUpdate: 'عثرنا على السبب ونعمل على نشر إصلاح. قد تفشل المدفوعات بالبطاقة أو تكون بطيئة حتى يكتمل.',
+} satisfies StatusBannerStrings;

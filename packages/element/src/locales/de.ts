@@ -1,0 +1,30 @@
+import type { StatusBannerStrings } from '../strings.js';
+
+/** German. */
+export default {
+  none: 'Hinweis',
+  minor: 'Kleinere Störung',
+  major: 'Schwere Störung',
+  critical: 'Kritische Störung',
+  maintenance: 'Wartung',
+  investigating: 'Wird untersucht',
+  identified: 'Ursache gefunden',
+  monitoring: 'Wird beobachtet',
+  scheduled: 'Geplant',
+  in_progress: 'Läuft',
+  verifying: 'Wird geprüft',
+  resolved: 'Behoben',
+  updated: 'Aktualisiert {time}',
+  window: '{range}',
+  until: 'Voraussichtliches Ende: {end}',
+  stale: 'Möglicherweise nicht aktuell',
+  more: '{count} weitere',
+  link: 'Status ansehen',
+  showMore: 'Mehr anzeigen',
+  showLess: 'Weniger anzeigen',
+  dismiss: 'Ausblenden: {title}',
+  label: 'Dienststatus',
+  sampleIncident: 'Zahlungen schlagen für einige Kunden fehl',
+  sampleMaintenance: 'Geplantes Datenbank-Upgrade',
+  sampleUpdate: 'Wir haben die Ursache gefunden und spielen eine Korrektur ein. Bis dahin können Kartenzahlungen fehlschlagen oder langsam sein.',
+} satisfies StatusBannerStrings;

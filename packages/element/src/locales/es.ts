@@ -1,0 +1,30 @@
+import type { StatusBannerStrings } from '../strings.js';
+
+/** Spanish. */
+export default {
+  none: 'Aviso',
+  minor: 'Incidente menor',
+  major: 'Incidente grave',
+  critical: 'Incidente crítico',
+  maintenance: 'Mantenimiento',
+  investigating: 'Investigando',
+  identified: 'Causa identificada',
+  monitoring: 'En observación',
+  scheduled: 'Programado',
+  in_progress: 'En curso',
+  verifying: 'Verificando',
+  resolved: 'Resuelto',
+  updated: 'Actualizado {time}',
+  window: '{range}',
+  until: 'Finalización prevista: {end}',
+  stale: 'Puede no estar actualizado',
+  more: '{count} más',
+  link: 'Ver estado',
+  showMore: 'Ver más',
+  showLess: 'Ver menos',
+  dismiss: 'Descartar: {title}',
+  label: 'Estado del servicio',
+  sampleIncident: 'Los pagos fallan para algunos clientes',
+  sampleMaintenance: 'Actualización programada de la base de datos',
+  sampleUpdate: 'Hemos encontrado la causa y estamos aplicando una solución. Los pagos con tarjeta pueden fallar o ir lentos hasta que termine.',
+} satisfies StatusBannerStrings;

@@ -1,0 +1,30 @@
+import type { StatusBannerStrings } from '../strings.js';
+
+/** French. */
+export default {
+  none: 'Information',
+  minor: 'Incident mineur',
+  major: 'Incident majeur',
+  critical: 'Incident critique',
+  maintenance: 'Maintenance',
+  investigating: 'Analyse en cours',
+  identified: 'Cause identifiée',
+  monitoring: 'Sous surveillance',
+  scheduled: 'Planifiée',
+  in_progress: 'En cours',
+  verifying: 'Vérification',
+  resolved: 'Résolu',
+  updated: 'Mis à jour {time}',
+  window: '{range}',
+  until: 'Fin prévue : {end}',
+  stale: 'Peut ne pas être à jour',
+  more: '{count} de plus',
+  link: 'Voir l’état',
+  showMore: 'Afficher plus',
+  showLess: 'Afficher moins',
+  dismiss: 'Masquer : {title}',
+  label: 'État du service',
+  sampleIncident: 'Les paiements échouent pour certains clients',
+  sampleMaintenance: 'Mise à jour planifiée de la base de données',
+  sampleUpdate: 'Nous avons trouvé la cause et déployons un correctif. Les paiements par carte peuvent échouer ou être lents d’ici là.',
+} satisfies StatusBannerStrings;

@@ -1,0 +1,30 @@
+import type { StatusBannerStrings } from '../strings.js';
+
+/** Hebrew (right to left). */
+export default {
+  none: 'הודעה',
+  minor: 'תקלה קלה',
+  major: 'תקלה חמורה',
+  critical: 'תקלה קריטית',
+  maintenance: 'תחזוקה',
+  investigating: 'בבדיקה',
+  identified: 'הסיבה זוהתה',
+  monitoring: 'במעקב',
+  scheduled: 'מתוכננת',
+  in_progress: 'מתבצעת',
+  verifying: 'באימות',
+  resolved: 'נפתר',
+  updated: 'עודכן {time}',
+  window: '{range}',
+  until: 'סיום צפוי: {end}',
+  stale: 'ייתכן שהמידע אינו עדכני',
+  more: 'עוד {count}',
+  link: 'הצגת הסטטוס',
+  showMore: 'הצג עוד',
+  showLess: 'הצג פחות',
+  dismiss: 'סגירה: {title}',
+  label: 'סטטוס השירות',
+  sampleIncident: 'תשלומים נכשלים אצל חלק מהלקוחות',
+  sampleMaintenance: 'שדרוג מתוכנן של מסד הנתונים',
+  sampleUpdate: 'מצאנו את הסיבה ואנחנו מפיצים תיקון. עד שיושלם, תשלומים בכרטיס עלולים להיכשל או להיות איטיים.',
+} satisfies StatusBannerStrings;

@@ -1,0 +1,30 @@
+import type { StatusBannerStrings } from '../strings.js';
+
+/** Italian. */
+export default {
+  none: 'Avviso',
+  minor: 'Incidente minore',
+  major: 'Incidente grave',
+  critical: 'Incidente critico',
+  maintenance: 'Manutenzione',
+  investigating: 'In analisi',
+  identified: 'Causa individuata',
+  monitoring: 'Sotto osservazione',
+  scheduled: 'Programmata',
+  in_progress: 'In corso',
+  verifying: 'In verifica',
+  resolved: 'Risolto',
+  updated: 'Aggiornato {time}',
+  window: '{range}',
+  until: 'Fine prevista: {end}',
+  stale: 'Potrebbe non essere aggiornato',
+  more: 'Altri {count}',
+  link: 'Vedi lo stato',
+  showMore: 'Mostra di più',
+  showLess: 'Mostra meno',
+  dismiss: 'Chiudi: {title}',
+  label: 'Stato del servizio',
+  sampleIncident: 'I pagamenti non vanno a buon fine per alcuni clienti',
+  sampleMaintenance: 'Aggiornamento programmato del database',
+  sampleUpdate: 'Abbiamo trovato la causa e stiamo distribuendo una correzione. Fino ad allora i pagamenti con carta potrebbero non riuscire o essere lenti.',
+} satisfies StatusBannerStrings;

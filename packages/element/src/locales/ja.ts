@@ -1,0 +1,30 @@
+import type { StatusBannerStrings } from '../strings.js';
+
+/** Japanese. */
+export default {
+  none: 'お知らせ',
+  minor: '軽微な障害',
+  major: '重大な障害',
+  critical: '深刻な障害',
+  maintenance: 'メンテナンス',
+  investigating: '調査中',
+  identified: '原因特定',
+  monitoring: '経過観察中',
+  scheduled: '予定',
+  in_progress: '実施中',
+  verifying: '確認中',
+  resolved: '解決済み',
+  updated: '{time}に更新',
+  window: '{range}',
+  until: '終了予定: {end}',
+  stale: '最新の情報ではない可能性があります',
+  more: 'ほか{count}件',
+  link: 'ステータスを見る',
+  showMore: 'もっと見る',
+  showLess: '閉じる',
+  dismiss: '閉じる: {title}',
+  label: 'サービスの状況',
+  sampleIncident: '一部のお客様で決済に失敗しています',
+  sampleMaintenance: 'データベースの定期アップグレード',
+  sampleUpdate: '原因を特定し、修正を適用しています。完了するまでカード決済が失敗したり遅くなったりすることがあります。',
+} satisfies StatusBannerStrings;

@@ -1,0 +1,30 @@
+import type { StatusBannerStrings } from '../strings.js';
+
+/** Korean. */
+export default {
+  none: '알림',
+  minor: '경미한 장애',
+  major: '주요 장애',
+  critical: '심각한 장애',
+  maintenance: '점검',
+  investigating: '조사 중',
+  identified: '원인 파악',
+  monitoring: '모니터링 중',
+  scheduled: '예정',
+  in_progress: '진행 중',
+  verifying: '확인 중',
+  resolved: '해결됨',
+  updated: '{time} 업데이트',
+  window: '{range}',
+  until: '종료 예정: {end}',
+  stale: '최신 정보가 아닐 수 있습니다',
+  more: '{count}개 더 보기',
+  link: '상태 보기',
+  showMore: '더 보기',
+  showLess: '접기',
+  dismiss: '닫기: {title}',
+  label: '서비스 상태',
+  sampleIncident: '일부 고객의 결제가 실패하고 있습니다',
+  sampleMaintenance: '데이터베이스 정기 업그레이드',
+  sampleUpdate: '원인을 찾아 수정 사항을 배포하고 있습니다. 완료될 때까지 카드 결제가 실패하거나 느릴 수 있습니다.',
+} satisfies StatusBannerStrings;

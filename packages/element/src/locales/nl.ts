@@ -1,0 +1,30 @@
+import type { StatusBannerStrings } from '../strings.js';
+
+/** Dutch. */
+export default {
+  none: 'Melding',
+  minor: 'Kleine storing',
+  major: 'Grote storing',
+  critical: 'Kritieke storing',
+  maintenance: 'Onderhoud',
+  investigating: 'Wordt onderzocht',
+  identified: 'Oorzaak gevonden',
+  monitoring: 'Wordt gevolgd',
+  scheduled: 'Gepland',
+  in_progress: 'Bezig',
+  verifying: 'Wordt gecontroleerd',
+  resolved: 'Opgelost',
+  updated: 'Bijgewerkt {time}',
+  window: '{range}',
+  until: 'Verwacht einde: {end}',
+  stale: 'Mogelijk niet actueel',
+  more: 'Nog {count}',
+  link: 'Status bekijken',
+  showMore: 'Meer tonen',
+  showLess: 'Minder tonen',
+  dismiss: 'Sluiten: {title}',
+  label: 'Status van de dienst',
+  sampleIncident: 'Betalingen mislukken voor sommige klanten',
+  sampleMaintenance: 'Gepland database-onderhoud',
+  sampleUpdate: 'We hebben de oorzaak gevonden en rollen een oplossing uit. Tot die tijd kunnen kaartbetalingen mislukken of traag zijn.',
+} satisfies StatusBannerStrings;

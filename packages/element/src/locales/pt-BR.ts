@@ -1,0 +1,30 @@
+import type { StatusBannerStrings } from '../strings.js';
+
+/** Brazilian Portuguese. */
+export default {
+  none: 'Aviso',
+  minor: 'Incidente menor',
+  major: 'Incidente grave',
+  critical: 'Incidente crítico',
+  maintenance: 'Manutenção',
+  investigating: 'Investigando',
+  identified: 'Causa identificada',
+  monitoring: 'Em observação',
+  scheduled: 'Agendada',
+  in_progress: 'Em andamento',
+  verifying: 'Verificando',
+  resolved: 'Resolvido',
+  updated: 'Atualizado {time}',
+  window: '{range}',
+  until: 'Término previsto: {end}',
+  stale: 'Pode estar desatualizado',
+  more: 'Mais {count}',
+  link: 'Ver status',
+  showMore: 'Mostrar mais',
+  showLess: 'Mostrar menos',
+  dismiss: 'Dispensar: {title}',
+  label: 'Status do serviço',
+  sampleIncident: 'Pagamentos estão falhando para alguns clientes',
+  sampleMaintenance: 'Atualização agendada do banco de dados',
+  sampleUpdate: 'Encontramos a causa e estamos aplicando uma correção. Pagamentos com cartão podem falhar ou ficar lentos até a conclusão.',
+} satisfies StatusBannerStrings;

@@ -1,0 +1,30 @@
+import type { StatusBannerStrings } from '../strings.js';
+
+/** Simplified Chinese. */
+export default {
+  none: '通知',
+  minor: '轻微故障',
+  major: '严重故障',
+  critical: '重大故障',
+  maintenance: '维护',
+  investigating: '调查中',
+  identified: '已查明原因',
+  monitoring: '观察中',
+  scheduled: '已计划',
+  in_progress: '进行中',
+  verifying: '验证中',
+  resolved: '已解决',
+  updated: '{time}更新',
+  window: '{range}',
+  until: '预计结束：{end}',
+  stale: '信息可能不是最新的',
+  more: '另外 {count} 条',
+  link: '查看状态',
+  showMore: '展开',
+  showLess: '收起',
+  dismiss: '关闭：{title}',
+  label: '服务状态',
+  sampleIncident: '部分客户付款失败',
+  sampleMaintenance: '计划中的数据库升级',
+  sampleUpdate: '我们已找到原因，正在部署修复。完成之前，银行卡付款可能失败或变慢。',
+} satisfies StatusBannerStrings;
