@@ -59,3 +59,12 @@ export function contrast(a: number[], b: number[]): number {
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
   return (light! + 0.05) / (dark! + 0.05);
 }
+
+/**
+ * Resolves once the banner has rendered what its client knows now: the element takes new states at the next
+ * animation frame (a burst of updates paints once), then updates.
+ */
+export async function settle(el: StatusBannerElement): Promise<void> {
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  await el.updateComplete;
+}

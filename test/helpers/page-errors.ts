@@ -29,3 +29,14 @@ export async function waitFor(predicate: () => boolean, timeout = 4000, what = '
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
 }
+
+// A failed assertion that holds a DOM node (`expect(node).to.equal(null)`) would make the runner serialize the
+// node's whole document for its report, which never finishes: report such nodes by their markup instead.
+// (A root hook: every test file that traps page errors gets it.)
+afterEach(function (this: Mocha.Context) {
+  const error = this.currentTest?.err as { actual?: unknown; expected?: unknown } | undefined;
+  for (const key of ['actual', 'expected'] as const) {
+    const value = error?.[key];
+    if (value instanceof Node) error![key] = value instanceof Element ? value.outerHTML.slice(0, 500) : String(value.textContent).slice(0, 500);
+  }
+});

@@ -69,7 +69,7 @@ function banner(model: BannerModel, on: BannerActions): TemplateResult {
     ${primed
       ? html`<span part="icon" class="icon"><slot name="icon">${icons[resolved ? 'resolved' : severity]}</slot></span>
           <div part="message" class="message">
-            ${headline(top!, resolved ? text.resolved : text[severity])}
+            ${headline(top!, resolved ? text.resolved : text[severity], text)}
             ${resolved ? nothing : detail(top!, model, on)}
             <slot name="message"></slot>
             ${meta(top!, model, !!resolved)}
@@ -90,7 +90,7 @@ function banner(model: BannerModel, on: BannerActions): TemplateResult {
                   (notice) =>
                     html`<li part="item" class="item">
                       <span class="icon">${icons[notice.severity]}</span>
-                      <div class="message">${headline(notice, text[notice.severity], true)} ${meta(notice, model, false)}</div>
+                      <div class="message">${headline(notice, text[notice.severity], text, true)} ${meta(notice, model, false)}</div>
                       <div class="actions">${dismiss(notice, model, on)}</div>
                     </li>`,
                 )}
@@ -104,10 +104,10 @@ function banner(model: BannerModel, on: BannerActions): TemplateResult {
  * "Major incident: Checkout is failing". Titles get `dir="auto"`: a Hebrew title on an English page reads right.
  * In the list of further notices the title links to the notice itself, when it has a page of its own.
  */
-const headline = (notice: Notice, word: string, linked = false) => {
+const headline = (notice: Notice, word: string, text: StatusBannerStrings, linked = false) => {
   const title = html`<span part="title" dir="auto">${notice.title}</span>`;
   return html`<p part="headline">
-    <strong part="severity">${word}:</strong>
+    <strong part="severity">${format(text.severityLabel, { severity: word })}</strong>
     ${linked && notice.url ? html`<a part="link" href=${notice.url} target="_blank" rel="noopener noreferrer">${title}</a>` : title}
   </p>`;
 };

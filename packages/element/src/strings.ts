@@ -7,6 +7,8 @@ import type { Phase, Severity } from '@status-banner/core';
  */
 export type StatusBannerStrings = Record<Severity, string> &
   Partial<Record<Phase, string>> & {
+    /** `{severity}`: the severity word before a title ("Major incident:"), with the language's punctuation. */
+    severityLabel: string;
     /** The word for an incident that has just been resolved. */
     resolved: string;
     /** `{time}`: "5 minutes ago". */
@@ -45,6 +47,7 @@ export const en: StatusBannerStrings = {
   scheduled: 'Scheduled',
   in_progress: 'In progress',
   verifying: 'Verifying',
+  severityLabel: '{severity}:',
   resolved: 'Resolved',
   updated: 'Updated {time}',
   window: '{range}',

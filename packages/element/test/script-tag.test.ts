@@ -172,6 +172,19 @@ describe('the script tag', () => {
     }
   });
 
+  it('loads the words of its language from beside itself, and those of no other', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'major', title: 'Paiements en échec' }]) });
+    const page = await framedPage(SCRIPT, { src, lang: 'fr' });
+    try {
+      const banner = () => page.window.document.querySelector<Banner>('status-banner')!;
+      await waitFor(() => !!banner()?.shadowRoot?.querySelector('[part~="severity"]'), 5000, 'the notice');
+      expect(banner().shadowRoot!.querySelector('[part~="severity"]')!.textContent).to.equal('Incident majeur\u00a0:');
+      expect(page.loaded()).to.deep.equal(['status-banner.min.js', 'status-banner.view.js', 'status-banner.locale-fr.js']);
+    } finally {
+      page.close();
+    }
+  });
+
   it('shows nothing, throws nothing and warns once when the files beside it are missing; without the stream reader it polls', async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'critical', title: 'Down' }]) });
     const stream = await endpoint({ sse: [{ raw: ': hello\n\n' }] });

@@ -13,6 +13,7 @@ export default {
   scheduled: 'مجدولة',
   in_progress: 'جارية',
   verifying: 'قيد التحقق',
+  severityLabel: '{severity}:',
   resolved: 'تم الحل',
   updated: 'آخر تحديث {time}',
   window: '{range}',

@@ -13,6 +13,7 @@ export default {
   scheduled: 'Geplant',
   in_progress: 'Läuft',
   verifying: 'Wird geprüft',
+  severityLabel: '{severity}:',
   resolved: 'Behoben',
   updated: 'Aktualisiert {time}',
   window: '{range}',

@@ -13,6 +13,7 @@ export default {
   scheduled: 'Programado',
   in_progress: 'En curso',
   verifying: 'Verificando',
+  severityLabel: '{severity}:',
   resolved: 'Resuelto',
   updated: 'Actualizado {time}',
   window: '{range}',

@@ -13,6 +13,7 @@ export default {
   scheduled: 'Planifiée',
   in_progress: 'En cours',
   verifying: 'Vérification',
+  severityLabel: '{severity}\u00a0:',
   resolved: 'Résolu',
   updated: 'Mis à jour {time}',
   window: '{range}',

@@ -13,6 +13,7 @@ export default {
   scheduled: 'מתוכננת',
   in_progress: 'מתבצעת',
   verifying: 'באימות',
+  severityLabel: '{severity}:',
   resolved: 'נפתר',
   updated: 'עודכן {time}',
   window: '{range}',

@@ -13,6 +13,7 @@ export default {
   scheduled: 'Programmata',
   in_progress: 'In corso',
   verifying: 'In verifica',
+  severityLabel: '{severity}:',
   resolved: 'Risolto',
   updated: 'Aggiornato {time}',
   window: '{range}',

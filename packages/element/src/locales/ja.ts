@@ -13,6 +13,7 @@ export default {
   scheduled: '予定',
   in_progress: '実施中',
   verifying: '確認中',
+  severityLabel: '{severity}：',
   resolved: '解決済み',
   updated: '{time}に更新',
   window: '{range}',

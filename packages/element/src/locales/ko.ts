@@ -13,6 +13,7 @@ export default {
   scheduled: '예정',
   in_progress: '진행 중',
   verifying: '확인 중',
+  severityLabel: '{severity}:',
   resolved: '해결됨',
   updated: '{time} 업데이트',
   window: '{range}',

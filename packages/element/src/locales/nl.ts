@@ -13,6 +13,7 @@ export default {
   scheduled: 'Gepland',
   in_progress: 'Bezig',
   verifying: 'Wordt gecontroleerd',
+  severityLabel: '{severity}:',
   resolved: 'Opgelost',
   updated: 'Bijgewerkt {time}',
   window: '{range}',

@@ -13,6 +13,7 @@ export default {
   scheduled: 'Agendada',
   in_progress: 'Em andamento',
   verifying: 'Verificando',
+  severityLabel: '{severity}:',
   resolved: 'Resolvido',
   updated: 'Atualizado {time}',
   window: '{range}',

@@ -13,6 +13,7 @@ export default {
   scheduled: '已计划',
   in_progress: '进行中',
   verifying: '验证中',
+  severityLabel: '{severity}：',
   resolved: '已解决',
   updated: '{time}更新',
   window: '{range}',

@@ -1,0 +1,131 @@
+// Twelve languages: chosen from the lang attribute, then the document's, then the browser's; right to left for
+// Arabic and Hebrew; every word replaceable; times through Intl; only the language in use is loaded.
+
+import { expect } from '@open-wc/testing';
+import type { StatusBannerStrings } from '@status-banner/element';
+import { LOCALES, matchLocale } from '../src/locale.js';
+import { en } from '../src/strings.js';
+import { banner, part, preview, text } from '../../../test/helpers/banners.js';
+import { emulateMedia } from '../../../test/helpers/media.js';
+import { trapPageErrors, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
+import { nativePayload } from '../../../test/helpers/payloads.js';
+import { endpoint } from '../../../test/helpers/status-server.js';
+
+const label = (strings: StatusBannerStrings, word: string) => strings.severityLabel.replace('{severity}', word).replace(/\s+/g, ' ');
+const words = async (locale: string): Promise<StatusBannerStrings> =>
+  locale === 'en' ? en : (await import(`../src/locales/${locale}.ts`)).default;
+
+describe('languages', () => {
+  let trap: PageErrorTrap;
+  let src: string;
+  const updatedAt = new Date(Date.now() - 5 * 60_000 - 5000).toISOString();
+  before(async () => {
+    await emulateMedia({ 'prefers-reduced-motion': 'reduce' });
+    src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'major', phase: 'identified', title: 'Checkout failing', updatedAt }]) });
+  });
+  after(() => emulateMedia({}));
+  beforeEach(() => {
+    trap = trapPageErrors();
+  });
+  afterEach(() => {
+    document.querySelectorAll('status-banner, section').forEach((el) => el.remove());
+    document.documentElement.setAttribute('lang', 'en');
+    trap.stop();
+    expect(trap.errors, 'errors that reached window').to.deep.equal([]);
+  });
+
+  // First: the other tests load every language.
+  it('loads the words of the language in use, and no other', async () => {
+    const before = performance.getEntriesByType('resource').length;
+    await preview('minor', { position: 'inline', lang: 'nl' });
+    const loaded = performance.getEntriesByType('resource').slice(before).map((entry) => new URL(entry.name).pathname);
+    expect(loaded.filter((path) => path.includes('/locales/'))).to.deep.equal(['/packages/element/src/locales/nl.ts']);
+  });
+
+  it('speaks at least twelve languages, every one with every word', async () => {
+    expect(LOCALES).to.have.length.at.least(12);
+    for (const locale of LOCALES) {
+      const strings = await words(locale);
+      expect(Object.keys(strings).sort(), locale).to.deep.equal(Object.keys(en).sort());
+      // Placeholders survive translation.
+      for (const key of Object.keys(en) as (keyof StatusBannerStrings)[]) {
+        const placeholders = (value?: string) => (value ?? '').match(/\{\w+\}/g)?.sort() ?? [];
+        expect(placeholders(strings[key]), `${locale}.${key}`).to.deep.equal(placeholders(en[key]));
+      }
+    }
+  });
+
+  for (const locale of LOCALES) {
+    it(`${locale}: its words, its relative times, ${locale === 'ar' || locale === 'he' ? 'right to left' : 'left to right'}`, async () => {
+      const strings = await words(locale);
+      const el = await banner(src, { position: 'inline', lang: locale });
+      const base = part(el, 'base')!;
+      expect(text(part(el, 'severity'))).to.equal(label(strings, strings.major));
+      expect(part(el, 'dismiss-button')!.getAttribute('aria-label')).to.equal(strings.dismiss.replace('{title}', 'Checkout failing'));
+      expect(base.getAttribute('aria-label')).to.equal(strings.label);
+      const ago = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-5, 'minute');
+      expect(text(part(el, 'meta'))).to.contain(strings.identified!).and.contain(strings.updated.replace('{time}', ago));
+      expect(base.getAttribute('lang')).to.equal(locale);
+      expect(base.getAttribute('dir')).to.equal(locale === 'ar' || locale === 'he' ? 'rtl' : 'ltr');
+      expect(getComputedStyle(base).direction).to.equal(locale === 'ar' || locale === 'he' ? 'rtl' : 'ltr');
+    });
+  }
+
+  it('lays Arabic and Hebrew out right to left: the icon at the right, the actions at the left', async () => {
+    for (const lang of ['ar', 'he']) {
+      const el = await preview('major', { position: 'inline', lang });
+      const icon = part(el, 'icon')!.getBoundingClientRect();
+      const actions = part(el, 'actions')!.getBoundingClientRect();
+      expect(icon.left, lang).to.be.above(actions.right);
+      el.remove();
+    }
+  });
+
+  it('takes the nearest lang attribute, then the document\'s, then the browser\'s languages', async () => {
+    const section = document.createElement('section');
+    section.lang = 'fr';
+    document.body.append(section);
+    const inSection = await preview('minor', { position: 'inline' }, section);
+    expect(text(part(inSection, 'severity'))).to.equal(label(await words('fr'), (await words('fr')).minor));
+    const own = await preview('minor', { position: 'inline', lang: 'ja' }, section);
+    expect(text(part(own, 'severity'))).to.equal(label(await words('ja'), (await words('ja')).minor));
+
+    document.documentElement.setAttribute('lang', 'de-AT');
+    const fromDocument = await preview('minor', { position: 'inline' });
+    expect(text(part(fromDocument, 'severity'))).to.equal(label(await words('de'), (await words('de')).minor));
+
+    document.documentElement.removeAttribute('lang');
+    const languages = Object.getOwnPropertyDescriptor(Navigator.prototype, 'languages')!;
+    Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['sv-SE', 'ko-KR', 'en'] });
+    try {
+      const fromBrowser = await preview('minor', { position: 'inline' });
+      expect(text(part(fromBrowser, 'severity')), 'the first language it speaks').to.equal(label(await words('ko'), (await words('ko')).minor));
+    } finally {
+      Object.defineProperty(navigator, 'languages', languages);
+      delete (navigator as { languages?: unknown }).languages;
+    }
+  });
+
+  it('matches language tags sensibly, and says English for a language it does not speak', async () => {
+    expect(matchLocale('pt')).to.equal('pt-BR');
+    expect(matchLocale('pt-PT')).to.equal('pt-BR');
+    expect(matchLocale('zh')).to.equal('zh-CN');
+    expect(matchLocale('zh-Hans-SG')).to.equal('zh-CN');
+    expect(matchLocale('zh-TW'), 'Traditional script').to.equal(undefined);
+    expect(matchLocale('iw'), 'the old code for Hebrew').to.equal('he');
+    expect(matchLocale('en-GB')).to.equal('en');
+    expect(matchLocale('not a tag')).to.equal(undefined);
+    const swedish = await preview('minor', { position: 'inline', lang: 'sv' });
+    expect(text(part(swedish, 'severity'))).to.equal(label(en, en.minor));
+  });
+
+  it('lets any word be replaced, in any language', async () => {
+    const el = await banner(src, { position: 'inline', lang: 'es' });
+    el.strings = { major: 'Caída', link: 'Estado completo' };
+    await el.updateComplete;
+    expect(text(part(el, 'severity'))).to.equal('Caída:');
+    expect(text(part(el, 'link'))).to.equal('Estado completo');
+    // The words it was not given stay Spanish.
+    expect(text(part(el, 'meta'))).to.contain((await words('es')).identified!);
+  });
+});
