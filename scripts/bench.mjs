@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import * as core from '../packages/core/dist/index.js';
+import { contrastAndAxe, layoutShiftOverlay, locales } from './bench/banner.mjs';
 import { requestsPerInterval, ssePublishToDom } from './bench/browser.mjs';
 import { naiveOutageRequests, outageRequests } from './bench/outage.mjs';
 
@@ -83,6 +84,16 @@ report('requests_hidden_tabs', await requestsPerInterval({ tabs: 20, hidden: tru
 report('outage_requests_10min', (await outageRequests(core, { minutes: 10 })).toFixed(1), 'requests');
 report('outage_requests_10min_retry_after_120', (await outageRequests(core, { minutes: 10, retryAfter: 120 })).toFixed(1), 'requests');
 report('outage_requests_10min_fixed_1s', await naiveOutageRequests({ minutes: 10 }), 'requests');
+
+// The banner on the page: layout shift of a top banner coming and going on a long page (goal 0), the lowest
+// text contrast over every palette (goal at least 4.5), axe violations over every state x theme x position
+// (goal 0), and the languages it speaks (goal at least 12).
+report('layout_shift_overlay', (await layoutShiftOverlay()).toFixed(4), 'score');
+const { lowest, violations, failing } = await contrastAndAxe();
+report('contrast_min_ratio', lowest.toFixed(2), 'ratio');
+report('axe_violations', violations, 'count');
+for (const line of failing) console.error(`axe: ${line}`);
+report('locales', await locales(), 'count');
 
 if (failures.length) {
   console.error(`over budget: ${failures.join('; ')}`);

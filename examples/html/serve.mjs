@@ -17,6 +17,8 @@ export const DEFAULT_PAGE_PORT = 8080;
 export const DEFAULT_SCRIPT_FILE = path.resolve(here, '../../packages/element/dist/status-banner.min.js');
 
 const DEFAULT_PAGE_FILE = path.join(here, 'index.html');
+/** Every state, theme and position of the banner, in preview: examples/gallery. */
+const GALLERY_FILE = path.resolve(here, '../gallery/index.html');
 const repoRoot = path.resolve(here, '../..');
 
 /**
@@ -31,7 +33,8 @@ const repoRoot = path.resolve(here, '../..');
  */
 
 /**
- * Starts the demo page server. `GET /` answers the page with every `%STATUS_URL%` replaced by `statusUrl`;
+ * Starts the demo page server. `GET /` answers the page with every `%STATUS_URL%` replaced by `statusUrl`,
+ * `GET /gallery/` the gallery of every state of the banner (examples/gallery);
  * `GET /status-banner.min.js` answers the built bundle, or a 500 saying to run `npm run build` when it is missing.
  * Both files are read on every request, so a rebuild or an edit shows on reload.
  *
@@ -72,6 +75,10 @@ export async function createPageServer({
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       send(req, res, 405, 'text/plain; charset=utf-8', `${req.method} is not supported\n`);
+      return;
+    }
+    if (pathname === '/gallery' || pathname === '/gallery/' || pathname === '/gallery/index.html') {
+      send(req, res, 200, 'text/html; charset=utf-8', await readFile(GALLERY_FILE, 'utf8'));
       return;
     }
     if (pathname === '/' || pathname === '/index.html') {

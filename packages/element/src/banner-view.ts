@@ -26,6 +26,8 @@ export class BannerView {
   /** Where focus was before it entered the banner: where it goes back when the last notice is dismissed. */
   #returnFocus: HTMLElement | undefined;
   #timers: Record<'clock' | 'linger' | 'exit', ReturnType<typeof setTimeout> | undefined> = { clock: undefined, linger: undefined, exit: undefined };
+  /** A preview the user dismissed: hidden until the preview changes. */
+  #dismissedPreview: string | undefined;
   #expanded = false;
   #clamped = false;
   #listOpen = false;
@@ -72,7 +74,8 @@ export class BannerView {
       strings = { ...en, ...host.strings };
     }
     let resolved = this.#resolved;
-    if (preview) {
+    if (preview !== this.#dismissedPreview) this.#dismissedPreview = undefined;
+    if (preview && !this.#dismissedPreview) {
       notices = sampleNotices(preview, strings);
       if (tokens.includes('resolved') && notices[0]!.kind === 'incident') resolved = notices[0];
     }
@@ -92,11 +95,12 @@ export class BannerView {
         notices,
         resolved,
         stale,
-        pageUrl: preview ? undefined : state.snapshot?.page.url,
+        // A preview links to a placeholder, so the link can be styled too.
+        pageUrl: preview ? 'https://example.com/status' : state.snapshot?.page.url,
         strings,
         lang: locale,
         dir: locale === 'ar' || locale === 'he' ? 'rtl' : 'ltr',
-        dismissible: host.dismissible && !preview,
+        dismissible: host.dismissible,
         primed: true,
         leaving: false,
         expanded: this.#expanded,
@@ -178,6 +182,8 @@ export class BannerView {
     const host = this.#host;
     const hadFocus = host.matches(':focus-within');
     if (!host._dismiss(notice)) return;
+    // A preview's dismiss button works too, for this page only: nothing is stored.
+    if (host.preview) this.#set(() => (this.#dismissedPreview = host.preview?.trim()));
     // The focused button is about to go: hand focus to the next notice's, or back to where it came from, so a
     // keyboard user keeps their place instead of being dropped at the top of the document.
     if (hadFocus) {

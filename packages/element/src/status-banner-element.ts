@@ -166,7 +166,8 @@ export class StatusBannerElement extends BaseElement {
   /**
    * Shows sample text instead of a status page's, for styling: a severity (`none`, `minor`, `major`,
    * `critical`, `maintenance`) and any of `scheduled`, `resolved`, `stale`, `several` and `long`, e.g.
-   * `preview="maintenance scheduled"`. Makes no requests.
+   * `preview="maintenance scheduled"`. Makes no requests and stores nothing; its dismiss button hides it until
+   * the preview changes.
    */
   declare preview: string | undefined;
   /** Replacements for any of the banner's words, in every language (see `en` for the keys). */

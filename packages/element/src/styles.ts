@@ -56,6 +56,7 @@ export const styles = css`
     ${colours('dark', '[theme=auto]')}
   }
   .base {
+    position: relative;
     display: flex;
     flex-wrap: wrap;
     align-items: flex-start;
@@ -248,10 +249,36 @@ export const styles = css`
   :host([compact]) .meta::before {
     content: '\00a0\00b7\00a0';
   }
+  /* A toast, and any banner on a narrow screen: the dismiss button in its top corner, the other actions under
+     the words. */
+  :host([position=corner]) .base {
+    padding-inline-end: 44px;
+    row-gap: 4px;
+  }
+  :host([position=corner]) .base > .actions {
+    flex-basis: 100%;
+    padding-inline-start: calc(var(--status-banner-icon-size, 20px) + var(--status-banner-gap, 12px));
+  }
+  :host([position=corner]) .base > .actions > .dismiss {
+    position: absolute;
+    top: 4px;
+    inset-inline-end: 8px;
+    margin: 0;
+  }
   @media (max-width: 480px) {
-    .actions {
+    .base {
+      padding-inline-end: 44px;
+      row-gap: 4px;
+    }
+    .base > .actions {
       flex-basis: 100%;
-      justify-content: flex-end;
+      padding-inline-start: calc(var(--status-banner-icon-size, 20px) + var(--status-banner-gap, 12px));
+    }
+    .base > .actions > .dismiss {
+      position: absolute;
+      top: 4px;
+      inset-inline-end: 8px;
+      margin: 0;
     }
   }
   @media (forced-colors: active) {

@@ -207,7 +207,8 @@ export async function startStatusOrigin({ title = 'Elevated error rates', versio
  * the host"), then the script tag. Options in the query:
  * - `interval` (seconds, default 1); `stream=1` adds `data-stream`;
  * - `copies=2` pastes the script tag twice (the second copy from another URL, as a second version would be);
- * - `markup=1` also puts a `<status-banner>` with the same `src` in the markup.
+ * - `markup=1` also puts a `<status-banner>` with the same `src` in the markup;
+ * - `long=1` fills the page with paragraphs, for layout-shift measurements.
  * `/blank?tab=<name>` is a page of the same origin without the banner.
  */
 function hostPage(query, statusUrl) {
@@ -230,7 +231,7 @@ function hostPage(query, statusUrl) {
 </script>
 </head>
 <body>
-<main><h1>Host app</h1></main>
+<main><h1>Host app</h1>${query.get('long') === '1' ? Array.from({ length: 80 }, (_, i) => `<p>Host paragraph ${i}: the app's own content, which the banner must never move.</p>`).join('') : ''}</main>
 ${Array.from({ length: copies }, (_, i) => tag(i ? `/status-banner.min.js?copy=${i + 1}` : '/status-banner.min.js')).join('\n')}
 ${query.get('markup') === '1' ? `<status-banner src="${src}" interval="${interval}"${stream.replace('data-', '')}></status-banner>` : ''}
 </body>
