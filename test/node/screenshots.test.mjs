@@ -16,6 +16,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { createPageServer } from '../../examples/html/serve.mjs';
 import { launch, skipBrowser } from './helpers/browser.mjs';
+import { galleryQuery, shootBanner } from './helpers/screenshot.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BASELINES = path.join(root, 'test/screenshots');
@@ -45,28 +46,14 @@ describe('screenshots', { skip: skipBrowser }, () => {
   });
 
   /** The picture of one banner. */
-  async function shoot(severity, theme, position) {
-    const page = await browser.newPage();
-    try {
-      await page.setViewport({ ...SIZE, deviceScaleFactor: 1 });
-      await page.emulateTimezone('UTC');
-      await page.emulateMediaFeatures([
-        { name: 'prefers-reduced-motion', value: 'reduce' },
-        { name: 'prefers-color-scheme', value: theme === 'auto' ? 'dark' : 'light' },
-      ]);
-      // A fixed "now": the sample notice was updated five minutes before it, and maintenance ends an hour after.
-      await page.evaluateOnNewDocument(() => {
-        const now = Date.parse('2026-06-15T12:00:00Z');
-        Date.now = () => now;
-      });
-      await page.goto(`${server.url}/gallery/?preview=${severity}&theme=${theme}&position=${position}`);
-      await page.waitForFunction(() => document.querySelector('status-banner')?.shadowRoot?.querySelector('[part~="title"]'), { timeout: 5000 });
-      await page.evaluate(() => document.fonts.ready);
-      return PNG.sync.read(await page.screenshot({ type: 'png' }));
-    } finally {
-      await page.close();
-    }
-  }
+  const shoot = async (severity, theme, position) =>
+    PNG.sync.read(
+      await shootBanner(browser, `${server.url}/gallery/?${galleryQuery({ preview: severity, theme, position })}`, {
+        ...SIZE,
+        // `auto` under a dark scheme: it must follow the viewer's preference.
+        scheme: theme === 'auto' ? 'dark' : 'light',
+      }),
+    );
 
   for (const severity of SEVERITIES) {
     for (const theme of THEMES) {
