@@ -1,5 +1,7 @@
 // Heroku Status, `https://status.heroku.com/api/v4/current-status`: a colour per system (Apps, Data, Tools),
-// open incidents and scheduled maintenance, each with its updates newest first. Mapping: docs/providers.md.
+// open incidents and scheduled maintenance, each with its updates newest first. Maintenance carries no window
+// (its time is in the words of its updates), so an upcoming one shows as soon as it is listed.
+// Mapping: docs/providers.md.
 
 import { StatusFormatError } from '../errors.js';
 import type { ComponentStatus, Severity, StatusSource } from '../types.js';
@@ -31,8 +33,25 @@ function latest(updates: JsonRecord[]): JsonRecord | undefined {
 }
 
 function mapItem(raw: JsonRecord, kind: 'incident' | 'maintenance') {
-  const update = latest(readRecords(raw.updates, LIMITS.updates));
-  const phase = raw.resolved === true ? (kind === 'incident' ? 'resolved' : 'completed') : lookup(UPDATE_PHASES, update?.update_type);
+  const updates = readRecords(raw.updates, LIMITS.updates);
+  const update = latest(updates);
+  // Maintenance began with its first "maintenance" update; until then it has not.
+  const began = updates
+    .filter((u) => u.update_type === 'maintenance')
+    .map((u) => toUtc(u.created_at))
+    .filter(Boolean)
+    .sort()[0];
+  // Maintenance says outright whether it is still to come; otherwise the latest update's type tells.
+  const phase =
+    raw.resolved === true
+      ? kind === 'incident'
+        ? 'resolved'
+        : 'completed'
+      : kind === 'maintenance' && typeof raw.upcoming === 'boolean'
+        ? raw.upcoming
+          ? 'scheduled'
+          : 'in_progress'
+        : lookup(UPDATE_PHASES, update?.update_type);
   // Production's colour first: that is what users run on.
   const impact = worse(lookup(IMPACTS, update?.status_prod ?? raw.status_prod) ?? 'minor', lookup(IMPACTS, update?.status_dev ?? raw.status_dev) ?? 'none');
   return {
@@ -40,12 +59,10 @@ function mapItem(raw: JsonRecord, kind: 'incident' | 'maintenance') {
     kind,
     title: raw.title ?? update?.title,
     severity: kind === 'maintenance' ? 'maintenance' : impact,
-    phase: kind === 'maintenance' && !phase ? (raw.upcoming === true ? 'scheduled' : 'in_progress') : phase,
+    phase,
     message: readText(update?.contents),
     updatedAt: toUtc(update?.created_at) ?? raw.updated_at,
-    startedAt: raw.created_at,
-    scheduledStart: raw.scheduled_for ?? raw.starts_at,
-    scheduledEnd: raw.scheduled_until ?? raw.ends_at,
+    startedAt: kind === 'incident' ? raw.created_at : began,
     url: raw.full_url,
     revision: update && `${update.id}:${kind === 'maintenance' ? 'maintenance' : impact}`,
   };
@@ -54,7 +71,12 @@ function mapItem(raw: JsonRecord, kind: 'incident' | 'maintenance') {
 /** Heroku Status (`provider: 'heroku'`). */
 export const heroku: StatusSource = {
   id: 'heroku',
-  detect: (payload) => isRecord(payload) && Array.isArray(payload.status) && (Array.isArray(payload.incidents) || Array.isArray(payload.scheduled)),
+  detect: (payload) =>
+    isRecord(payload) &&
+    // A `page` object is Statuspage's, whatever else the payload holds.
+    !isRecord(payload.page) &&
+    Array.isArray(payload.status) &&
+    (Array.isArray(payload.incidents) || Array.isArray(payload.scheduled)),
   parse(payload, context) {
     if (!heroku.detect(payload)) throw new StatusFormatError('invalid-payload', 'A Heroku payload needs its systems and lists');
     const data = payload as JsonRecord;

@@ -89,6 +89,8 @@ export const instatus: StatusSource = {
         startedAt: readTime(raw.started ?? raw.startedAt),
         url: raw.url,
         componentIds: readRecords(raw.components).map((c) => c.id),
+        // v1 dates nothing but the start: a new status or impact is what brings a dismissed notice back.
+        revision: `${raw.status}:${raw.impact}:${readTime(raw.updatedAt) ?? ''}`,
       })),
       ...readRecords(data.activeMaintenances, LIMITS.updates).map((raw) => {
         const start = readTime(raw.start ?? raw.startsAt);
@@ -108,6 +110,7 @@ export const instatus: StatusSource = {
           scheduledEnd: readTime(raw.end ?? raw.endsAt) ?? end,
           url: raw.url,
           componentIds: readRecords(raw.components).map((c) => c.id),
+          revision: `${raw.status}:${readTime(raw.updatedAt) ?? ''}`,
         };
       }),
     ];

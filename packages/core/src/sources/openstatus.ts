@@ -21,7 +21,8 @@ const STATUSES: Record<string, [Severity, string]> = {
 /** OpenStatus (`provider: 'openstatus'`). */
 export const openstatus: StatusSource = {
   id: 'openstatus',
-  detect: (payload) => isRecord(payload) && !!lookup(STATUSES, payload.status) && !('active_incidents' in payload),
+  detect: (payload) =>
+    isRecord(payload) && !!lookup(STATUSES, payload.status) && !isRecord(payload.page) && !('active_incidents' in payload),
   parse(payload, context) {
     if (!isRecord(payload) || typeof payload.status !== 'string') {
       throw new StatusFormatError('invalid-payload', 'An OpenStatus payload needs a status');

@@ -107,6 +107,8 @@ export const uptimekuma: StatusSource = {
         scheduledStart: zoned(slot.startDate),
         scheduledEnd: zoned(slot.endDate),
         startedAt: zoned(slot.startDate),
+        // Kuma dates no update of a maintenance: a new status or window is the news.
+        revision: `${raw.status}:${zoned(slot.startDate) ?? ''}`,
       });
     }
 
