@@ -153,7 +153,7 @@ function zoneOffset(timeZone: string, at: number): number | undefined {
 export function toUtcIn(value: unknown, timeZone?: string): string | undefined {
   const utc = toUtc(value);
   // A zoned string reads the same whatever the naive offset: nothing to convert.
-  if (!utc || !timeZone || utc !== toUtc(value, 60)) return utc;
+  if (!utc || !timeZone || utc === toUtc(value, 60)) return utc;
   const guess = Date.parse(utc);
   // Twice: the offset at the wall time read as UTC can differ by an hour across a DST change.
   const first = zoneOffset(timeZone, guess);

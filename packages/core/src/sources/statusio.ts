@@ -8,6 +8,8 @@ import { buildSnapshot } from './build-snapshot.js';
 import { LIMITS, isRecord, lookup, readRecords, readText, toUtc, type JsonRecord } from './normalize.js';
 
 const CODES: Record<string, Severity> = { 100: 'none', 200: 'maintenance', 300: 'minor', 400: 'major', 500: 'critical', 600: 'critical' };
+// What an incident's latest message set; "planned maintenance" is no incident severity, so it falls to minor.
+const IMPACTS: Record<string, Severity> = { 100: 'none', 300: 'minor', 400: 'major', 500: 'critical', 600: 'critical' };
 // A security event is no outage of a component, and not "operational" either.
 const COMPONENT_CODES: Record<string, ComponentStatus> = {
   100: 'operational',
@@ -38,7 +40,7 @@ function mapEvent(raw: JsonRecord, kind: 'incident' | 'in_progress' | 'scheduled
     kind: maintenance ? 'maintenance' : 'incident',
     title: raw.name,
     // The code the latest update set; an incident whose code is unreadable or new is still an incident.
-    severity: maintenance ? 'maintenance' : (lookup(CODES, message?.status) ?? 'minor'),
+    severity: maintenance ? 'maintenance' : (lookup(IMPACTS, message?.status) ?? 'minor'),
     phase: maintenance ? kind : lookup(STATES, message?.state),
     message: readText(message?.details),
     updatedAt: at,
