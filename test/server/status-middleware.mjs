@@ -9,7 +9,8 @@
 //   POST /__status/<name>/push     write the body, as is, to every stream of <name> still open
 //   GET  /__status/<name>/open     how many of its streams are open now, and the most ever open at once
 //   DELETE /__status/<name>        forget it
-//   PUT  /__site/<name>            configure a status page's site: { routes: { "<path>[?query]": step | [steps] } }
+//   PUT  /__site/<name>            configure a status page's site: { routes: { "<path>[?query]": step | [steps] },
+//                                  missing?: <status> } (what unrouted paths answer instead of the HTML page)
 //   GET  /__site/<name>/<path>     the route's step (a path with a query matches that query only, a path without
 //                                  one any query), else an HTML 200, as a status page's own site or an unclaimed
 //                                  host answers; every request is logged
@@ -100,7 +101,17 @@ async function send(ctx, step) {
 const sites = new Map();
 const UNCLAIMED = '<!DOCTYPE html><html><head><title>Status</title></head><body><div id="app">Loading…</div></body></html>';
 
-/** A request below `/__site/<name>/`: the route it matches, or the site's HTML. */
+/**
+ * Writes a site's answer to the raw response: the dev server would otherwise mark a path that ends in `.json` as
+ * a static file and cache it for a year, and a status page's `summary.json` must be asked again on every poll.
+ */
+function raw(ctx, status, headers, body) {
+  ctx.respond = false;
+  ctx.res.writeHead(status, { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store', ...headers });
+  ctx.res.end(body);
+}
+
+/** A request below `/__site/<name>/`: the route it matches, or the site's HTML page (or its `missing` status). */
 async function site(ctx, name, rest, search) {
   const config = sites.get(name);
   if (!config) {
@@ -111,43 +122,15 @@ async function site(ctx, name, rest, search) {
   config.log.push({ at: Date.now(), path: path + search, headers: { ...ctx.request.headers } });
   const key = Object.hasOwn(config.routes, path + search) ? path + search : Object.hasOwn(config.routes, path) ? path : undefined;
   if (key === undefined) {
-    ctx.set('Access-Control-Allow-Origin', '*');
-    ctx.type = 'text/html; charset=utf-8';
-    ctx.body = UNCLAIMED;
-    return;
+    if (config.missing) return raw(ctx, config.missing, { 'Content-Type': 'text/plain' }, 'not found');
+    return raw(ctx, 200, { 'Content-Type': 'text/html; charset=utf-8' }, UNCLAIMED);
   }
   const steps = [].concat(config.routes[key]);
   const count = (config.counts[key] = (config.counts[key] ?? 0) + 1);
-  await send(ctx, steps[Math.min(count - 1, steps.length - 1)]);
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Plays an `sse` script on the raw response (Koa would buffer it), then holds the stream open for pushes. */
-async function stream(ctx, endpoint, step, entry) {
-  ctx.respond = false;
-  const res = ctx.res;
-  res.writeHead(200, {
-    'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-cache, no-transform',
-    ...(step.cors !== false && { 'Access-Control-Allow-Origin': '*' }),
-    ...step.headers,
-  });
-  res.flushHeaders();
-  endpoint.open.add(res);
-  endpoint.maxOpen = Math.max(endpoint.maxOpen, endpoint.open.size);
-  res.on('close', () => {
-    endpoint.open.delete(res);
-    entry.closedAt = Date.now();
-  });
-  for (const action of step.sse) {
-    if (res.destroyed || res.writableEnded) return;
-    if (action.wait) await sleep(action.wait);
-    if (action.raw !== undefined) res.write(action.raw);
-    if (action.hex !== undefined) res.write(Buffer.from(action.hex, 'hex'));
-    if (action.close) return res.end();
-    if (action.destroy) return res.destroy();
-  }
+  const step = steps[Math.min(count - 1, steps.length - 1)];
+  const body = step.fixture ? await fixtureBody(step.fixture) : typeof step.body === 'string' ? step.body : JSON.stringify(step.body ?? null);
+  const status = step.status ?? 200;
+  raw(ctx, status, { 'Content-Type': 'application/json; charset=utf-8', ...step.headers }, status === 204 ? undefined : body);
 }
 
 /** Koa middleware for @web/dev-server. */
@@ -166,7 +149,7 @@ export async function statusMiddleware(ctx, next) {
     const [name, ...rest] = url.pathname.slice('/__site/'.length).split('/');
     if (ctx.method === 'PUT' && !rest.length) {
       const config = JSON.parse(await readBody(ctx.req));
-      sites.set(name, { routes: config.routes ?? {}, counts: {}, log: [] });
+      sites.set(name, { routes: config.routes ?? {}, missing: config.missing, counts: {}, log: [] });
       ctx.status = 204;
     } else if (ctx.method === 'DELETE' && !rest.length) {
       sites.delete(name);
