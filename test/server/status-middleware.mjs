@@ -133,6 +133,35 @@ async function site(ctx, name, rest, search) {
   raw(ctx, status, { 'Content-Type': 'application/json; charset=utf-8', ...step.headers }, status === 204 ? undefined : body);
 }
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Plays an `sse` script on the raw response (Koa would buffer it), then holds the stream open for pushes. */
+async function stream(ctx, endpoint, step, entry) {
+  ctx.respond = false;
+  const res = ctx.res;
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    ...(step.cors !== false && { 'Access-Control-Allow-Origin': '*' }),
+    ...step.headers,
+  });
+  res.flushHeaders();
+  endpoint.open.add(res);
+  endpoint.maxOpen = Math.max(endpoint.maxOpen, endpoint.open.size);
+  res.on('close', () => {
+    endpoint.open.delete(res);
+    entry.closedAt = Date.now();
+  });
+  for (const action of step.sse) {
+    if (res.destroyed || res.writableEnded) return;
+    if (action.wait) await sleep(action.wait);
+    if (action.raw !== undefined) res.write(action.raw);
+    if (action.hex !== undefined) res.write(Buffer.from(action.hex, 'hex'));
+    if (action.close) return res.end();
+    if (action.destroy) return res.destroy();
+  }
+}
+
 /** Koa middleware for @web/dev-server. */
 export async function statusMiddleware(ctx, next) {
   const url = new URL(ctx.url, 'http://localhost');
