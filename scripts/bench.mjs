@@ -9,6 +9,7 @@ import * as core from '../packages/core/dist/index.js';
 import { contrastAndAxe, layoutShiftOverlay, locales } from './bench/banner.mjs';
 import { requestsPerInterval, ssePublishToDom } from './bench/browser.mjs';
 import { naiveOutageRequests, outageRequests } from './bench/outage.mjs';
+import { parseFigures } from './bench/parse.mjs';
 
 const { parseStatus } = core;
 
@@ -64,6 +65,8 @@ const now = new Date('2020-06-16T12:00:00Z');
 report('parse_twilio_median_ms', median(() => parseStatus(twilio, { now })).toFixed(3), 'ms');
 report('parse_twilio_with_json_median_ms', median(() => parseStatus(twilioText, { now })).toFixed(3), 'ms');
 report('twilio_payload_bytes', Buffer.byteLength(twilioText), 'bytes');
+// Each provider's largest fixture, and what a seeded fuzz run lets escape as anything but a StatusFormatError.
+for (const figure of parseFigures(core, { realDir: fixtures })) report(...figure);
 
 // A pushed update, from the server's write to the banner's DOM, in a real Chromium: 200 titles, 50 ms apart.
 // sse_updates counts those that reached the DOM: renders coalesce per frame, so of two events that land in one

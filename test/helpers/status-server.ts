@@ -69,3 +69,25 @@ export async function loadFixture(ref: string): Promise<unknown> {
   if (!res.ok) throw new Error(`no fixture ${ref}`);
   return res.json();
 }
+
+let sites = 0;
+
+/**
+ * Creates a status page's site below a base URL of its own: each route answers its step (or steps, in turn),
+ * every other path the site's HTML page (or `missing`, a status). Returns the base URL, ending in `/`.
+ *
+ * @example
+ * const base = await site({ '/api/v2/summary.json': { fixture: 'real/statuspage/x.json' } });
+ */
+export async function site(routes: Record<string, EndpointStep | EndpointStep[]>, missing?: number): Promise<string> {
+  const name = `site-${Date.now().toString(36)}-${(sites += 1)}`;
+  const res = await fetch(`/__site/${name}`, { method: 'PUT', body: JSON.stringify({ routes, missing }) });
+  if (!res.ok) throw new Error(`could not configure ${name}`);
+  return new URL(`/__site/${name}/`, location.href).href;
+}
+
+/** The paths (with their queries) a site has been asked for, in order, relative to its base. */
+export async function siteLog(base: string): Promise<string[]> {
+  const name = new URL(base).pathname.split('/')[2];
+  return ((await (await fetch(`/__site-log/${name}`)).json()) as { path: string }[]).map((entry) => entry.path);
+}

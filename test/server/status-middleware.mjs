@@ -9,6 +9,12 @@
 //   POST /__status/<name>/push     write the body, as is, to every stream of <name> still open
 //   GET  /__status/<name>/open     how many of its streams are open now, and the most ever open at once
 //   DELETE /__status/<name>        forget it
+//   PUT  /__site/<name>            configure a status page's site: { routes: { "<path>[?query]": step | [steps] },
+//                                  missing?: <status> } (what unrouted paths answer instead of the HTML page)
+//   GET  /__site/<name>/<path>     the route's step (a path with a query matches that query only, a path without
+//                                  one any query), else an HTML 200, as a status page's own site or an unclaimed
+//                                  host answers; every request is logged
+//   GET  /__site-log/<name>        the requests it saw: [{ at, path, headers }]
 //   GET  /__lonely/status-banner.min.js  the built script-tag file alone: the chunks it loads from beside
 //                                  itself answer 404 here, as on a CDN where only that file was uploaded
 //
@@ -67,6 +73,11 @@ async function answer(ctx, name) {
   }
   if (step.delayMs) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
   if (step.sse && (step.status ?? 200) === 200) return stream(ctx, endpoint, step, entry);
+  await send(ctx, step);
+}
+
+/** Answers one non-streaming step: status, headers, CORS, body, and an ETag when asked. */
+async function send(ctx, step) {
   const body = step.fixture ? await fixtureBody(step.fixture) : typeof step.body === 'string' ? step.body : JSON.stringify(step.body ?? null);
   if (step.cors !== false) ctx.set('Access-Control-Allow-Origin', '*');
   for (const [key, value] of Object.entries(step.headers ?? {})) ctx.set(key, value);
@@ -85,6 +96,41 @@ async function answer(ctx, name) {
   }
   ctx.status = status;
   ctx.body = status === 204 || status === 304 ? null : body;
+}
+
+const sites = new Map();
+const UNCLAIMED = '<!DOCTYPE html><html><head><title>Status</title></head><body><div id="app">Loading…</div></body></html>';
+
+/**
+ * Writes a site's answer to the raw response: the dev server would otherwise mark a path that ends in `.json` as
+ * a static file and cache it for a year, and a status page's `summary.json` must be asked again on every poll.
+ */
+function raw(ctx, status, headers, body) {
+  ctx.respond = false;
+  ctx.res.writeHead(status, { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-store', ...headers });
+  ctx.res.end(body);
+}
+
+/** A request below `/__site/<name>/`: the route it matches, or the site's HTML page (or its `missing` status). */
+async function site(ctx, name, rest, search) {
+  const config = sites.get(name);
+  if (!config) {
+    ctx.status = 404;
+    return;
+  }
+  const path = `/${rest}`;
+  config.log.push({ at: Date.now(), path: path + search, headers: { ...ctx.request.headers } });
+  const key = Object.hasOwn(config.routes, path + search) ? path + search : Object.hasOwn(config.routes, path) ? path : undefined;
+  if (key === undefined) {
+    if (config.missing) return raw(ctx, config.missing, { 'Content-Type': 'text/plain' }, 'not found');
+    return raw(ctx, 200, { 'Content-Type': 'text/html; charset=utf-8' }, UNCLAIMED);
+  }
+  const steps = [].concat(config.routes[key]);
+  const count = (config.counts[key] = (config.counts[key] ?? 0) + 1);
+  const step = steps[Math.min(count - 1, steps.length - 1)];
+  const body = step.fixture ? await fixtureBody(step.fixture) : typeof step.body === 'string' ? step.body : JSON.stringify(step.body ?? null);
+  const status = step.status ?? 200;
+  raw(ctx, status, { 'Content-Type': 'application/json; charset=utf-8', ...step.headers }, status === 204 ? undefined : body);
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -128,6 +174,24 @@ export async function statusMiddleware(ctx, next) {
     }
     return;
   }
+  if (url.pathname.startsWith('/__site/')) {
+    const [name, ...rest] = url.pathname.slice('/__site/'.length).split('/');
+    if (ctx.method === 'PUT' && !rest.length) {
+      const config = JSON.parse(await readBody(ctx.req));
+      sites.set(name, { routes: config.routes ?? {}, missing: config.missing, counts: {}, log: [] });
+      ctx.status = 204;
+    } else if (ctx.method === 'DELETE' && !rest.length) {
+      sites.delete(name);
+      ctx.status = 204;
+    } else {
+      await site(ctx, name, rest.join('/'), url.search);
+    }
+    return;
+  }
+  if (url.pathname.startsWith('/__site-log/')) {
+    ctx.body = sites.get(url.pathname.slice('/__site-log/'.length))?.log ?? [];
+    return;
+  }
   if (url.pathname.startsWith('/__fixtures/')) {
     try {
       ctx.body = await fixtureBody(decodeURIComponent(url.pathname.slice('/__fixtures/'.length)));
@@ -159,6 +223,9 @@ export async function statusMiddleware(ctx, next) {
     ctx.set('Access-Control-Allow-Origin', '*');
     ctx.set('Access-Control-Allow-Headers', 'Last-Event-ID');
     ctx.status = 204;
+  } else if (sub !== undefined && sub !== '') {
+    // A path below an endpoint is not that endpoint: discovery must not see it answer (or count it).
+    ctx.status = 404;
   } else {
     await answer(ctx, name);
   }

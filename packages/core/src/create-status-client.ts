@@ -2,8 +2,8 @@ import { StatusFetchError } from './errors.js';
 import { browserEnvironment, type StatusEnvironment } from './environment.js';
 import { filterNotices } from './filter-notices.js';
 import { parseStatus } from './parse-status.js';
+import { createEndpointLocator, resolveEndpoint } from './discover-endpoint.js';
 import { createIndexedDbStorage } from './persistence/idb-storage.js';
-import { findSource } from './sources/index.js';
 import { isRecord } from './sources/normalize.js';
 import { createTabs, type Tabs } from './tabs.js';
 import { backoffDelay } from './transports/backoff.js';
@@ -15,8 +15,8 @@ import type { StatusListener, StatusSnapshot, StatusState, StatusStorage } from 
 /** Options for {@link createStatusClient}. */
 export interface StatusClientOptions {
   /**
-   * The status endpoint, or a status page's base URL (`https://www.githubstatus.com` means its
-   * `/api/v2/summary.json`). Relative URLs resolve against the document.
+   * The status endpoint, or a status page's base URL (`https://www.githubstatus.com`): the client finds the
+   * page's endpoint once and remembers it (docs/providers.md). Relative URLs resolve against the document.
    */
   src: string;
   /**
@@ -36,7 +36,7 @@ export interface StatusClientOptions {
   firstEventTimeout?: number;
   /** Seconds without a byte on an open stream before it counts as dead and the client polls. Default 45. */
   heartbeatTimeout?: number;
-  /** A provider id (`statuspage`, `native`); detected from the first payload when absent. */
+  /** A provider id (`statuspage`, `uptimekuma`, … or one from `defineProvider`); detected from the first payload when absent. */
   provider?: string;
   /**
    * Seconds between polls, ±20 % jitter. Default 60, at least 1. A native payload's `pollAfterSeconds` takes
@@ -53,6 +53,8 @@ export interface StatusClientOptions {
    * precedence.
    */
   staleAfter?: number;
+  /** The page's IANA time zone, for providers that write times without one (Cachet). Default UTC. */
+  timeZone?: string;
   /** How old a stored snapshot may be and still be shown before the network answers, in seconds. Default 600. */
   maxAge?: number;
   /** Where dismissals and the last good snapshot are kept. Default: IndexedDB, falling back to memory. */
@@ -113,16 +115,8 @@ function warnOnce(kind: string, message: string): void {
 /** A number option within bounds, or its default. */
 const option = (value: number | undefined, fallback: number, min = 0) => Math.max(min, Number.isFinite(value) ? value! : fallback);
 
-/**
- * The URL to fetch for `src`: a bare origin means its Statuspage summary, and a named provider may map a base
- * URL to its endpoint. Throws a TypeError for a URL that cannot be parsed.
- */
-export function resolveEndpoint(src: string, provider?: string): string {
-  const url = new URL(src.trim(), globalThis.document?.baseURI);
-  // A bare origin or an `/api/v2` path is a Statuspage page; any other path is taken as the endpoint itself.
-  const source = findSource(provider ?? (/^\/(api\/v2\/?)?$/i.test(url.pathname) ? 'statuspage' : ''));
-  return (source?.endpoint?.(url) ?? url).href;
-}
+// Kept importable from here, where it always was.
+export { resolveEndpoint };
 
 /**
  * Creates a client that polls a status endpoint, keeps the latest good snapshot, and remembers dismissals.
@@ -203,6 +197,12 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   let unled = false;
   const snapshotKey = `snapshot:${endpoint}`;
   const dismissalsKey = `dismissals:${endpoint}`;
+  // A base URL's endpoint is found once (discover-endpoint.ts), then remembered; an endpoint is fetched as is.
+  const locate = createEndpointLocator(endpoint ? options.src : 'about:blank', {
+    provider: options.provider,
+    fetch: (url, signal) => fetchStatus(url, fetchFn!, signal, timeout, maxBytes),
+    memory: { get: (key) => stored(key), set: (key, value) => stored(key, value) },
+  });
 
   function update(patch: Partial<StatusState>): void {
     const next: StatusState = { ...state, ...patch };
@@ -264,7 +264,12 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   /** Read on the server's clock when it told us its time: a device clock a day off cannot open a window early. */
   function parse(payload: unknown, as?: string): StatusSnapshot {
     const now = new Date(Date.now() + skew);
-    return parseStatus(payload, { now, ...(as && { provider: as }), ...(maintenanceLead !== undefined && { maintenanceLead }) });
+    return parseStatus(payload, {
+      now,
+      ...(as && { provider: as }),
+      ...(maintenanceLead !== undefined && { maintenanceLead }),
+      ...(options.timeZone && { timeZone: options.timeZone }),
+    });
   }
 
   /** A snapshot that another tab sent or an earlier page stored, re-read like any payload; undefined if unreadable. */
@@ -405,7 +410,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   function poll(): Promise<void> {
     if (inflight || halted) return done;
     const abort = (inflight = new AbortController());
-    return (done = fetchStatus(endpoint, fetchFn!, abort.signal, timeout, maxBytes).then((result) => {
+    return (done = locate(abort.signal).then((result) => {
       if (abort.signal.aborted) return;
       inflight = undefined;
       later(poll, settle(result));

@@ -2,9 +2,10 @@ import type { Notice, StatusSnapshot } from './types.js';
 
 /**
  * The notices of a snapshot that touch the selected components. A selector is a component id or a component
- * name (case-insensitive); selecting a group selects its children. With no selectors, every notice. A notice
- * that names no component at all (incident.io never does) is kept: nothing says it spares the selected ones,
- * and hiding a possible outage is the worse mistake.
+ * name (case-insensitive); selecting a group selects its children, whether the group lists them (`childIds`) or
+ * they name it (`groupId`). With no selectors, every notice. A notice that names no component at all (incident.io's
+ * compatible endpoints never do) is kept: nothing says it spares the selected ones, and hiding a possible outage
+ * is the worse mistake. How each provider's groups map is in docs/providers.md.
  *
  * @example
  * filterNotices(snapshot, ['API', 'brv1bkgrwx7q']);
@@ -16,6 +17,8 @@ export function filterNotices(snapshot: StatusSnapshot, selectors: readonly stri
   for (const { id, name, childIds = [] } of snapshot.components) {
     if (wanted.has(id.toLowerCase()) || wanted.has(name.toLowerCase())) for (const selected of [id, ...childIds]) ids.add(selected);
   }
+  // Children that point at a selected group (one level: no provider nests groups deeper).
+  for (const { id, groupId } of snapshot.components) if (groupId && ids.has(groupId)) ids.add(id);
   // Ids the components list does not name (a payload without components) still select by id.
   return snapshot.notices.filter(
     ({ componentIds }) => !componentIds.length || componentIds.some((id) => ids.has(id) || wanted.has(id.toLowerCase())),

@@ -1,6 +1,8 @@
 export { parseStatus } from './parse-status.js';
 export { createStatusClient, resolveEndpoint } from './create-status-client.js';
 export type { StatusClient, StatusClientOptions } from './create-status-client.js';
+export { defineProvider } from './define-provider.js';
+export type { ProviderDefinition, ProviderResult } from './define-provider.js';
 export { filterNotices, parseSelectors } from './filter-notices.js';
 export { browserEnvironment } from './environment.js';
 export type { StatusEnvironment } from './environment.js';

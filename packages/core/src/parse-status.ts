@@ -8,7 +8,7 @@ import type { ParseOptions, StatusSnapshot } from './types.js';
  *
  * @param payload - Parsed JSON, or a JSON string.
  * @param options - `provider` to skip detection, `now` to judge the maintenance lead window against,
- *   `maintenanceLead` in seconds (default 24 h).
+ *   `maintenanceLead` in seconds (default 24 h), `timeZone` for pages that write times without one (Cachet).
  * @throws {@link StatusFormatError} for anything it cannot read, and nothing else.
  *
  * @example
@@ -31,11 +31,12 @@ export function parseStatus(payload: unknown, options: ParseOptions = {}): Statu
       }
     }
     if (typeof data !== 'object' || !data || Array.isArray(data)) fail('not-object', 'Not a JSON object');
-    const { provider, now, maintenanceLead: lead = 86_400 } = options;
+    const { provider, now, maintenanceLead: lead = 86_400, timeZone } = options;
     const source = (provider ? findSource(provider) : sources.find((s) => s.detect(data))) ?? fail('unknown-provider', `Not a known status format${provider ? `: ${provider}` : ''}`);
     return source.parse(data, {
       now: now?.getTime() ? now : new Date(),
       maintenanceLead: (lead >= 0 && lead < Infinity ? lead : 86_400) * 1000,
+      ...(typeof timeZone === 'string' && timeZone && { timeZone }),
     });
   } catch (error) {
     // A source rejects bad input by type; anything else escaping one (a throwing getter of an exotic object, a

@@ -103,12 +103,17 @@ export interface StatusSnapshot {
 
 /** Options for {@link parseStatus}. */
 export interface ParseOptions {
-  /** A provider id (`statuspage`, `native`); detected from the payload when absent. */
+  /** A provider id (`statuspage`, `uptimekuma`, … or one from `defineProvider`); detected from the payload when absent. */
   provider?: string;
   /** The time to judge the lead window against. Default: now. */
   now?: Date;
   /** How far ahead scheduled maintenance becomes a notice, in seconds. Default 86 400 (24 h). */
   maintenanceLead?: number;
+  /**
+   * The IANA time zone (`Europe/Berlin`) of a page that writes times without a zone and leaves the zone to its
+   * own settings (Cachet). Default UTC, Cachet's own default. Uptime Kuma needs none: its payloads say.
+   */
+  timeZone?: string;
 }
 
 /** What a provider source receives besides the payload. */
@@ -116,6 +121,8 @@ export interface ParseContext {
   now: Date;
   /** In milliseconds. */
   maintenanceLead: number;
+  /** See {@link ParseOptions.timeZone}; absent means UTC. */
+  timeZone?: string;
 }
 
 /**
@@ -128,8 +135,18 @@ export interface StatusSource {
   detect(payload: unknown): boolean;
   /** Reads a payload. Throws `StatusFormatError` when it cannot. */
   parse(payload: unknown, context: ParseContext): StatusSnapshot;
-  /** The endpoint to fetch for a base URL of this provider's page, or undefined when `url` is already one. */
-  endpoint?(url: URL): URL | undefined;
+  /**
+   * The endpoints to try, most likely first, when `url` is a base URL of this provider's page (its origin, or a
+   * page URL that names it). Empty when `url` already is an endpoint, or names nothing this provider can use.
+   * New URLs every call; `url` is left alone.
+   */
+  endpoints(url: URL): URL[];
+  /**
+   * Further endpoints fetched beside `endpoint` on every poll, by name: each answer that is JSON reaches `parse` as
+   * `payload[name]` (Uptime Kuma's heartbeats beside its status page; Cachet's schedules and components beside its
+   * incidents). An answer that fails is left out.
+   */
+  companions?(endpoint: URL): Record<string, URL>;
 }
 
 /**

@@ -1012,8 +1012,12 @@ describe('statuspage: detect', () => {
   });
 });
 
-describe('statuspage: endpoint', () => {
-  const endpoint = (url: string) => statuspage.endpoint!(new URL(url))?.href;
+describe('statuspage: endpoints', () => {
+  const endpoint = (url: string) => {
+    const list = statuspage.endpoints(new URL(url));
+    expect(list.length).to.be.at.most(1);
+    return list[0]?.href;
+  };
 
   it('turns a page URL into its summary.json', () => {
     expect(endpoint('https://www.githubstatus.com')).to.equal('https://www.githubstatus.com/api/v2/summary.json');
@@ -1034,7 +1038,7 @@ describe('statuspage: endpoint', () => {
 
   it('returns a new URL and leaves its argument alone', () => {
     const input = new URL('https://x.com/?q=1');
-    const output = statuspage.endpoint!(input);
+    const [output] = statuspage.endpoints(input);
     expect(output).not.to.equal(input);
     expect(input.href).to.equal('https://x.com/?q=1');
   });

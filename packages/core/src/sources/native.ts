@@ -24,4 +24,6 @@ export const native: StatusSource = {
     }
     return snapshot;
   },
+  // Any URL can serve the native format: there is nothing to derive from a base URL.
+  endpoints: () => [],
 };

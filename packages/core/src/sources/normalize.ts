@@ -102,3 +102,80 @@ export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { none: 0, main
 
 /** The worse of two severities. */
 export const worse = (a: Severity, b: Severity): Severity => (SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a);
+
+/**
+ * `table[value]` for a string or finite-number key the table itself holds (`"constructor"` finds nothing), else
+ * undefined: how every source maps a provider's enum without trusting it.
+ */
+export const lookup = <T>(table: Readonly<Record<string, T>>, value: unknown): T | undefined =>
+  (typeof value === 'string' || (typeof value === 'number' && value === value)) && Object.prototype.hasOwnProperty.call(table, value)
+    ? table[value as string]
+    : undefined;
+
+/** The worst of the severities. */
+export const worst = (severities: readonly Severity[]): Severity => severities.reduce(worse, 'none');
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat | undefined>();
+
+/** How far `timeZone` is ahead of UTC at the instant `at` (ms), in minutes; undefined for an unknown zone. */
+function zoneOffset(timeZone: string, at: number): number | undefined {
+  if (!zoneFormats.has(timeZone)) {
+    let format: Intl.DateTimeFormat | undefined;
+    try {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+      });
+    } catch {
+      // Not a zone this runtime knows: read as UTC.
+    }
+    // Bounded: a hostile caller cycling zone names cannot grow it without end.
+    if (zoneFormats.size < 64) zoneFormats.set(timeZone, format);
+    else return undefined;
+  }
+  const parts = zoneFormats.get(timeZone)?.formatToParts(at);
+  if (!parts) return undefined;
+  const part = (type: string) => +(parts.find((p) => p.type === type)?.value ?? NaN);
+  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
+  const offset = (wall - (at - (at % 60_000))) / 60_000;
+  return offset === offset ? offset : undefined;
+}
+
+/**
+ * Like {@link toUtc}, but a time without a zone is wall-clock time in `timeZone` (an IANA name); without one,
+ * or with a zone the runtime does not know, UTC. A time that carries its own zone keeps it.
+ */
+export function toUtcIn(value: unknown, timeZone?: string): string | undefined {
+  const utc = toUtc(value);
+  // A zoned string reads the same whatever the naive offset: nothing to convert.
+  if (!utc || !timeZone || utc === toUtc(value, 60)) return utc;
+  const guess = Date.parse(utc);
+  // Twice: the offset at the wall time read as UTC can differ by an hour across a DST change.
+  const first = zoneOffset(timeZone, guess);
+  if (first === undefined) return utc;
+  const offset = zoneOffset(timeZone, guess - first * 60_000) ?? first;
+  return toUtc(value, offset);
+}
+
+/** `+HH:MM`, `-HHMM` or `Z` as minutes east of UTC; undefined for anything else. */
+export function readOffset(value: unknown): number | undefined {
+  const match = typeof value === 'string' ? /^(?:Z|([+-])(\d\d):?(\d\d))$/i.exec(value.trim()) : null;
+  return match ? (match[1] === '-' ? -1 : 1) * (+(match[2] ?? 0) * 60 + +(match[3] ?? 0)) : undefined;
+}
+
+/**
+ * A path below `url`'s own (query and fragment dropped), as a new URL on the same origin: `below(url, 'index.json')`
+ * for `https://x.example/status/` is `https://x.example/status/index.json`. Set as a pathname, never resolved,
+ * so a path such as `//evil.example` cannot change the host.
+ */
+export function below(url: URL, path: string, search = ''): URL {
+  const next = new URL(url.origin);
+  next.pathname = `${url.pathname.replace(/\/+$/, '')}/${path}`;
+  next.search = search;
+  return next;
+}

@@ -37,6 +37,9 @@ export const statuspage: StatusSource = {
       return (
         isRecord(payload) &&
         isRecord(payload.page) &&
+        // Instatus also has a `page`, with a status string in it, and lists of its own: its, not ours.
+        typeof payload.page.status !== 'string' &&
+        !('activeIncidents' in payload || 'activeMaintenances' in payload) &&
         // The native shape is checked first anyway; this keeps detection order from mattering.
         !(Array.isArray(payload.notices) && typeof payload.indicator === 'string') &&
         (isRecord(payload.status) || ['components', 'incidents', 'scheduled_maintenances'].some((key) => Array.isArray(payload[key])))
@@ -53,12 +56,12 @@ export const statuspage: StatusSource = {
     return parse(payload as JsonRecord, context);
   },
   /** The summary endpoint for a page's base URL (`https://www.githubstatus.com`, `…/api/v2/`). */
-  endpoint(url) {
-    if (/\.json$/i.test(url.pathname)) return undefined;
+  endpoints(url) {
+    if (/\.json$/i.test(url.pathname)) return [];
     // Set as a pathname, never resolved as a URL, so a path like `//evil.example` cannot change the host.
     const next = new URL(url.origin);
     next.pathname = url.pathname.replace(/\/*(api\/v2(\/.*)?)?$/i, '/api/v2/summary.json');
-    return next;
+    return [next];
   },
 };
 

@@ -1,0 +1,187 @@
+// Which URL a client polls for `src`. An endpoint is polled as written. A status page's base URL is turned into
+// its provider's endpoints (every provider's, most likely first, when none is named), tried one at a time until
+// one answers JSON of a known shape; that one is remembered in the client's storage, so later page loads go
+// straight to it and discovery costs its requests once. Companion endpoints (Uptime Kuma's heartbeats, Cachet's
+// schedules and components) are fetched beside it on every poll and handed over in one payload.
+
+import { StatusFetchError } from './errors.js';
+import { findSource, sources } from './sources/index.js';
+import { isRecord } from './sources/normalize.js';
+import type { FetchResult } from './transports/fetch-status.js';
+import type { StatusSource } from './types.js';
+
+/** A bare origin, or its `/api/v2` path: what a `src` without a provider has always meant, a Statuspage page. */
+const BARE = /^\/(api\/v2\/?)?$/i;
+/** Enough for every built-in candidate and a few custom ones; more would be a burst. */
+const MAX_CANDIDATES = 16;
+
+/** `source.endpoints(url)`, or nothing when a (custom) source throws. */
+function endpointsOf(source: StatusSource | undefined, url: URL): URL[] {
+  try {
+    return source?.endpoints(new URL(url.href)) ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The URL a client identifies `src` by (its storage keys and its tab channel), and the first one it fetches: the
+ * named provider's first endpoint for a base URL, a bare origin's Statuspage `summary.json`, otherwise `src` as
+ * written. Relative URLs resolve against the document. Throws a TypeError for a URL that cannot be parsed.
+ */
+export function resolveEndpoint(src: string, provider?: string): string {
+  const url = new URL(src.trim(), globalThis.document?.baseURI);
+  const source = findSource(provider ?? (BARE.test(url.pathname) ? 'statuspage' : ''));
+  return (endpointsOf(source, url)[0] ?? url).href;
+}
+
+/**
+ * The endpoints to try for a base URL, in order, without repeats: the named provider's, or every provider's
+ * (custom ones first, then those whose page URLs name them, then by how common they are).
+ */
+export function endpointCandidates(url: URL, provider?: string): URL[] {
+  const seen = new Set<string>();
+  const out: URL[] = [];
+  for (const source of provider ? [findSource(provider)] : sources) {
+    for (const next of endpointsOf(source, url)) {
+      if (!seen.has(next.href) && out.length < MAX_CANDIDATES) out.push(next);
+      seen.add(next.href);
+    }
+  }
+  return out;
+}
+
+/** What a client's storage offers discovery (the client's own wrapper: it never throws or rejects). */
+export interface EndpointMemory {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<unknown>;
+}
+
+/** Options for {@link createEndpointLocator}. */
+export interface EndpointLocatorOptions {
+  /** A provider id: only its endpoints are tried, and only its shape is accepted. */
+  provider?: string;
+  /** Fetches one URL; resolves, never rejects. */
+  fetch(url: string, signal: AbortSignal): Promise<FetchResult>;
+  /** Where the endpoint found is remembered, under `endpoint:<base url>`. */
+  memory: EndpointMemory;
+}
+
+/** Fetches the status for `src`, finding its endpoint first when it is a base URL. Resolves, never rejects. */
+export type EndpointLocator = (signal: AbortSignal) => Promise<FetchResult>;
+
+type Verdict = { source: StatusSource; payload: Record<string, unknown> } | 'absent' | 'trouble';
+
+/**
+ * Creates the locator a client polls through. Once an endpoint is known, each call is one request (plus the
+ * provider's companions). Finding it tries the candidates one at a time: an answer that is not JSON of a known
+ * shape, or a 4xx, moves to the next; a server in trouble (network, timeout, 5xx, 429) is noted and the rest
+ * tried, except that a `Retry-After` ends the round at once. A round that finds nothing reports the trouble
+ * (the client backs off and tries again), or a 404 when every candidate said "not here" (the client stops).
+ * A remembered endpoint that stops answering in a known shape is forgotten and the search runs again.
+ *
+ * @param src - The client's `src`: an endpoint, or a base URL.
+ */
+export function createEndpointLocator(src: string, { provider, fetch, memory }: EndpointLocatorOptions): EndpointLocator {
+  const target = new URL(src.trim(), globalThis.document?.baseURI);
+  target.hash = '';
+  const key = `endpoint:${target.href}`;
+  let endpoint: { url: string; remembered?: boolean; probe?: boolean } | undefined;
+  let candidates: URL[] = [];
+  let started = false;
+
+  function judge(result: FetchResult): Verdict {
+    if (!('text' in result)) {
+      const { type, status } = result.error;
+      // "Not here": a 4xx that is not a plea to slow down, or a body too big to be a status payload (a page).
+      return (type === 'http' && status < 500 && status !== 408 && status !== 429) || type === 'too-large' ? 'absent' : 'trouble';
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(result.text);
+    } catch {
+      return 'absent';
+    }
+    const source = provider ? findSource(provider) : sources.find((s) => s.detect(payload));
+    return isRecord(payload) && source?.detect(payload) ? { source, payload } : 'absent';
+  }
+
+  /** One endpoint and its companions, merged into one payload. */
+  async function fetchWith(url: string, signal: AbortSignal): Promise<[FetchResult, Verdict]> {
+    const result = await fetch(url, signal);
+    const verdict = judge(result);
+    if (typeof verdict !== 'object' || signal.aborted) return [result, verdict];
+    let companions: [string, URL][] = [];
+    try {
+      companions = Object.entries(verdict.source.companions?.(new URL(url)) ?? {}).filter(([, at]) => at instanceof URL);
+    } catch {
+      // A custom source's bug costs its companions, not the poll.
+    }
+    if (!companions.length) return [result, verdict];
+    const merged = { ...verdict.payload };
+    const answers = await Promise.all(companions.map(([, at]) => fetch(at.href, signal)));
+    answers.forEach((answer, i) => {
+      try {
+        if ('text' in answer) merged[companions[i]![0]] = JSON.parse(answer.text);
+      } catch {
+        // Not JSON: left out, as a failed companion is.
+      }
+    });
+    return [{ ...result, text: JSON.stringify(merged) }, verdict];
+  }
+
+  async function discover(signal: AbortSignal, probed?: FetchResult): Promise<FetchResult> {
+    let trouble: FetchResult | undefined;
+    let page: FetchResult | undefined;
+    let missing: FetchResult | undefined;
+    for (const candidate of candidates) {
+      if (candidate.href === target.href) continue;
+      const [result, verdict] = await fetchWith(candidate.href, signal);
+      if (signal.aborted) return result;
+      if (typeof verdict === 'object') {
+        endpoint = { url: candidate.href, remembered: true };
+        void memory.set(key, { url: candidate.href, provider: verdict.source.id });
+        return result;
+      }
+      if (verdict === 'trouble') {
+        trouble ??= result;
+        // The server asked for time: no more requests this round.
+        if (!('text' in result) && typeof result.retry === 'number') return result;
+      } else if ('text' in result) page ??= result;
+      else missing = result;
+    }
+    // Pages that answer 200 with HTML everywhere (a captive portal, an unclaimed host) are not proof there is
+    // nothing to find: report them as what they are, and the client tries again later.
+    return (
+      trouble ??
+      probed ??
+      page ??
+      missing ?? { error: new StatusFetchError('http', `no status endpoint for ${target.href}`, 404), retry: false }
+    );
+  }
+
+  return async (signal) => {
+    if (!started) {
+      started = true;
+      const named = provider ? findSource(provider) : undefined;
+      candidates = provider ? endpointCandidates(target, provider) : endpointCandidates(target);
+      if (provider && (!named || !candidates.length)) endpoint = { url: target.href };
+      else if (!provider && !BARE.test(target.pathname)) endpoint = { url: target.href, probe: true };
+      // Storage outlives code versions: a remembered URL counts only while it is still a candidate.
+      const saved = candidates.length && !(endpoint && !endpoint.probe) ? await memory.get(key) : undefined;
+      if (isRecord(saved) && candidates.some((c) => c.href === saved.url)) endpoint = { url: saved.url as string, remembered: true };
+    }
+    if (!endpoint) return discover(signal);
+    const [result, verdict] = await fetchWith(endpoint.url, signal);
+    if (signal.aborted || verdict !== 'absent' || !(endpoint.probe || endpoint.remembered)) return result;
+    // `src` itself failing (a 404, say) is about `src`, not a sign that it is a page's base URL.
+    if (endpoint.probe && !('text' in result)) return result;
+    if (endpoint.remembered) {
+      void memory.set(key, null);
+      endpoint = undefined;
+      return discover(signal);
+    }
+    // `src` answered, but not as a status endpoint: a status page's own URL.
+    return discover(signal, result);
+  };
+}

@@ -1,0 +1,157 @@
+// Cachet 2.x (`/api/v1/...`, flat rows) and 3.x (cachethq/core, `/api/...`, JSON:API resources). Neither has a
+// summary: the client polls the incidents and fetches schedules and components beside them (`companions`), and a
+// payload of any one of the lists is read on its own too. Times have no zone: they are wall-clock time in the
+// page's configured zone, which the payload does not say (ParseOptions.timeZone; default UTC, Cachet's default).
+// Mapping: docs/providers.md.
+
+import { StatusFormatError } from '../errors.js';
+import type { ComponentStatus, Severity, StatusSource } from '../types.js';
+import { buildSnapshot } from './build-snapshot.js';
+import { LIMITS, below, isRecord, lookup, readId, readIds, readRecords, toUtcIn, worst, type JsonRecord } from './normalize.js';
+import { toPlainText } from './plain-text.js';
+
+// Cachet 3 adds 5 (unknown) and 6 (under maintenance) to 2.x's four.
+const COMPONENT_STATUSES: Record<string, ComponentStatus> = {
+  1: 'operational',
+  2: 'degraded',
+  3: 'partial_outage',
+  4: 'major_outage',
+  5: 'unknown',
+  6: 'maintenance',
+};
+// Cachet incidents carry no impact of their own: the affected components' state says how bad it is.
+const IMPACTS: Partial<Record<ComponentStatus, Severity>> = { degraded: 'minor', partial_outage: 'major', major_outage: 'critical' };
+// 0 is "Scheduled" in 2.x (maintenance before 2.4 had schedules) and "Unknown" in 3.x.
+const INCIDENT_PHASES: Record<string, string> = { 1: 'investigating', 2: 'identified', 3: 'monitoring', 4: 'resolved' };
+const SCHEDULE_PHASES: Record<string, string> = { 0: 'scheduled', 1: 'in_progress', 2: 'completed' };
+
+type Kind = 'incident' | 'schedule' | 'component' | 'group';
+
+/** A 3.x resource's attributes, or a 2.x row itself. */
+const attributesOf = (item: JsonRecord): JsonRecord => (isRecord(item.attributes) ? item.attributes : item);
+/** `status` as 2.x writes it (a number, or a numeric string) or as 3.x does (`{ human, value }`). */
+const statusOf = (a: JsonRecord): unknown => (isRecord(a.status) ? a.status.value : a.status);
+/** The ids a 3.x relationship names. */
+const related = (item: JsonRecord, name: string): unknown[] => {
+  const relation = isRecord(item.relationships) ? item.relationships[name] : undefined;
+  const data = isRecord(relation) ? relation.data : undefined;
+  return (Array.isArray(data) ? readRecords(data) : isRecord(data) ? [data] : []).map((r) => r.id);
+};
+
+function kindOf(item: JsonRecord, hint: Kind | undefined): Kind {
+  const type = typeof item.type === 'string' ? item.type.toLowerCase() : '';
+  if (/group/.test(type)) return 'group';
+  for (const kind of ['incident', 'schedule', 'component'] as const) if (type.startsWith(kind)) return kind;
+  if (hint) return hint;
+  const a = attributesOf(item);
+  return 'completed_at' in a || 'completed' in a
+    ? 'schedule'
+    : 'enabled_components' in a || 'collapsed' in a
+      ? 'group'
+      : 'enabled' in a || 'group_id' in a || 'status_name' in a
+        ? 'component'
+        : 'incident';
+}
+
+/** Cachet 2.x and 3.x (`provider: 'cachet'`). */
+export const cachet: StatusSource = {
+  id: 'cachet',
+  detect: (payload) => isRecord(payload) && Array.isArray(payload.data),
+  parse(payload, context) {
+    if (!cachet.detect(payload)) throw new StatusFormatError('invalid-payload', 'A Cachet payload needs a data list');
+    const data = payload as JsonRecord;
+    const rows: [JsonRecord, Kind][] = [];
+    const add = (list: unknown, hint?: Kind) => {
+      for (const item of readRecords(isRecord(list) ? list.data : list, LIMITS.components)) rows.push([item, kindOf(item, hint)]);
+      if (isRecord(list)) for (const item of readRecords(list.included)) rows.push([item, kindOf(item, undefined)]);
+    };
+    add(data);
+    add(data.schedules, 'schedule');
+    add(data.components, 'component');
+    add(data.groups, 'group');
+    // JSON:API resources say which generation wrote them.
+    const v3 = rows.some(([item]) => isRecord(item.attributes));
+    const time = (a: JsonRecord, name: string) => {
+      const value = a[`${name}_at`] ?? a[name];
+      return toUtcIn(isRecord(value) ? value.string : value, context.timeZone);
+    };
+
+    const components = new Map<string, { id: string; name: unknown; status?: ComponentStatus; groupId?: string }>();
+    const groups = new Map<string, { id: string; name: unknown; childIds: string[] }>();
+    const group = (id: string, name?: unknown) => {
+      const entry = groups.get(id) ?? { id, name: undefined, childIds: [] };
+      entry.name ??= name;
+      groups.set(id, entry);
+      return entry;
+    };
+    for (const [item, kind] of rows) {
+      const a = attributesOf(item);
+      const id = readId(a.id ?? item.id);
+      if (!id) continue;
+      if (kind === 'group') group(`group:${id}`, a.name);
+      // A disabled component is hidden from the page.
+      if (kind !== 'component' || a.enabled === false || a.enabled === 0) continue;
+      const groupId = readId(a.group_id ?? a.component_group_id ?? related(item, 'group')[0]);
+      // 2.x writes 0 for "no group".
+      const inGroup = groupId && groupId !== '0' ? `group:${groupId}` : undefined;
+      if (inGroup && !components.has(id)) group(inGroup).childIds.push(id);
+      components.set(id, { id, name: a.name, status: lookup(COMPONENT_STATUSES, statusOf(a)), groupId: inGroup });
+    }
+
+    const notices = rows
+      .filter(([, kind]) => kind === 'incident' || kind === 'schedule')
+      .slice(0, LIMITS.updates)
+      .map(([item, kind]) => {
+        const a = attributesOf(item);
+        const status = statusOf(a);
+        const componentIds = readIds([
+          ...(+(a.component_id as number) > 0 ? [a.component_id] : []),
+          ...related(item, 'components'),
+          ...readRecords(a.components).map((c) => c.id ?? c.component_id),
+        ]);
+        const base = { title: a.name, message: toPlainText(a.message as string), updatedAt: time(a, 'updated'), url: a.permalink, componentIds };
+        // A hidden incident is for the team, not the page.
+        if (a.visible === false || a.visible === 0 || a.visible === '0') return undefined;
+        if (kind === 'schedule' || (!v3 && String(status) === '0')) {
+          return {
+            ...base,
+            // Schedules count from 1 like incidents; an id of its own keeps the two apart.
+            id: kind === 'schedule' ? `schedule-${readId(a.id ?? item.id)}` : a.id,
+            kind: 'maintenance',
+            severity: 'maintenance',
+            phase: kind === 'schedule' ? lookup(SCHEDULE_PHASES, status) : 'scheduled',
+            scheduledStart: time(a, 'scheduled'),
+            scheduledEnd: kind === 'schedule' ? time(a, 'completed') : undefined,
+            startedAt: time(a, 'scheduled'),
+          };
+        }
+        const states = componentIds.map((cid) => IMPACTS[components.get(cid)?.status as ComponentStatus] ?? 'minor');
+        return {
+          ...base,
+          id: a.id ?? item.id,
+          kind: 'incident',
+          severity: states.length ? worst(states) : 'minor',
+          phase: lookup(INCIDENT_PHASES, status),
+          startedAt: time(a, 'occurred') ?? time(a, 'created'),
+        };
+      });
+    return buildSnapshot('cachet', undefined, undefined, notices, [...groups.values(), ...components.values()], context);
+  },
+  endpoints(url) {
+    if (/\/api\/(v1\/)?(incidents|schedules|components)/i.test(url.pathname)) return [];
+    // Newest first: Cachet 2.x pages 20 rows, oldest first, by default.
+    return [below(url, 'api/v1/incidents', '?sort=id&order=desc&per_page=50'), below(url, 'api/incidents')];
+  },
+  companions(endpoint): Record<string, URL> {
+    const match = /^(.*\/api\/(v1\/)?)incidents\/?$/i.exec(endpoint.pathname);
+    if (!match) return {};
+    const at = (path: string, search: string) => {
+      const next = new URL(endpoint.origin);
+      next.pathname = match[1] + path;
+      // Only 2.x is known to take these; 3.x gets the plain lists.
+      if (match[2]) next.search = search;
+      return next;
+    };
+    return { schedules: at('schedules', '?sort=id&order=desc&per_page=50'), components: at('components', '?per_page=200') };
+  },
+};

@@ -1,0 +1,57 @@
+// Every fixture the provider tests, the fuzz test and the bench read: the shared real captures
+// (../shared/fixtures/real, every folder) and the ones written from vendor docs (test/fixtures/*-from-docs.json),
+// each with the provider it must be detected as and the time it was captured at (or, from docs, is set at).
+// Plain data, so Node tests, the bench and the browser tests share one list.
+
+/** When every from-docs fixture is set: its incidents are open, one maintenance under way, one due tomorrow. */
+export const DOCS_NOW = '2026-11-22T10:45:00Z';
+
+/** `real/<folder>/<file>` or `local/<file>`, the provider it is, and the moment to judge it at. */
+export const FIXTURES = [
+  ['real/statuspage/cloudamqp-summary-maintenance-in-progress-2020-07-16.json', 'statuspage', '2020-07-16T12:00:00Z'],
+  ['real/statuspage/emma-incidents-22-resolved-america-chicago-offsets-2019-02-21.json', 'statuspage', '2019-02-21T12:00:00Z'],
+  ['real/statuspage/githubstatus-components-trimmed-2024-09-17.json', 'statuspage', '2024-09-17T08:00:00Z'],
+  ['real/statuspage/githubstatus-incidents-two-resolved-with-html-br-2024-09-16.json', 'statuspage', '2024-09-17T08:08:17Z'],
+  ['real/statuspage/githubstatus-summary-all-operational-2019-12-30.json', 'statuspage', '2019-12-30T08:15:33Z'],
+  ['real/statuspage/githubstatus-summary-major-outage-investigating-2020-04-02.json', 'statuspage', '2020-04-02T20:37:08Z'],
+  ['real/statuspage/htx-summary-upcoming-maintenance-and-investigating-incident-2020-02-11.json', 'statuspage', '2020-02-11T03:16:31Z'],
+  ['real/statuspage/twilio-summary-large-73-components-2-incidents-9-maintenances-2020-06-16.json', 'statuspage', '2020-06-16T12:00:00Z'],
+  ['real/statuspage/docs-examples/statuspage-docs-example-summary-with-github-page-header-2020-07-12.json', 'statuspage', '2020-07-12T12:00:00Z'],
+  ['real/statusio/docker-status-partial-disruption-1-incident-2020-07-16.json', 'statusio', '2020-07-16T17:30:00Z'],
+  ['real/statusio/gitlab-status-active-maintenance-2020-09-05.json', 'statusio', '2020-09-05T10:00:00Z'],
+  ['real/statusio/gitlab-status-security-issue-600-2020-02-09.json', 'statusio', '2020-02-09T19:00:00Z'],
+  ['real/uptimekuma/status-page-dashboard-1x-incident-null-unraid-2026-09-30.json', 'uptimekuma', '2026-09-30T20:20:00Z'],
+  ['real/uptimekuma/heartbeat-dashboard-naive-timestamps-2026-09-30.json', 'uptimekuma', '2026-09-30T20:20:00Z'],
+  ['real/other/heroku-status-current-open-incident-2019-10-24.json', 'heroku', '2019-10-24T19:00:00Z'],
+  ['real/other/heroku-status-current-completed-maintenance-2020-11-09.json', 'heroku', '2020-11-09T20:00:00Z'],
+  ['real/other/slack-status-v2-current-2-active-incidents-2020-07-30.json', 'slack', '2020-07-30T23:00:00Z'],
+  ['local/incidentio-statuspage-compat-summary-operational-from-docs.json', 'statuspage', '2025-06-09T08:00:00Z'],
+  ['local/incidentio-statuspage-compat-summary-outage-from-docs.json', 'statuspage', '2025-06-10T14:40:00Z'],
+  ['local/incidentio-widget-summary-incident-and-maintenance-from-docs.json', 'incidentio', DOCS_NOW],
+  ['local/incidentio-widget-summary-all-clear-from-docs.json', 'incidentio', DOCS_NOW],
+  ['local/instatus-v1-summary-incident-and-maintenance-from-docs.json', 'instatus', DOCS_NOW],
+  ['local/instatus-v1-summary-all-clear-from-docs.json', 'instatus', DOCS_NOW],
+  ['local/instatus-v3-summary-incident-and-maintenance-from-docs.json', 'instatus', DOCS_NOW],
+  ['local/instatus-v3-summary-all-clear-from-docs.json', 'instatus', DOCS_NOW],
+  ['local/betterstack-index-incident-and-maintenance-from-docs.json', 'betterstack', DOCS_NOW],
+  ['local/betterstack-index-all-clear-from-docs.json', 'betterstack', DOCS_NOW],
+  ['local/cachet-2x-incidents-schedules-components-from-docs.json', 'cachet', DOCS_NOW],
+  ['local/cachet-2x-incidents-all-clear-from-docs.json', 'cachet', DOCS_NOW],
+  ['local/cachet-3x-incidents-schedules-components-from-docs.json', 'cachet', DOCS_NOW],
+  ['local/cachet-3x-incidents-all-clear-from-docs.json', 'cachet', DOCS_NOW],
+  ['local/uptimekuma-2x-status-page-with-heartbeat-incidents-and-maintenance-from-docs.json', 'uptimekuma', DOCS_NOW],
+  ['local/uptimekuma-2x-status-page-with-heartbeat-all-clear-from-docs.json', 'uptimekuma', DOCS_NOW],
+  ['local/uptimekuma-1x-status-page-incident-from-docs.json', 'uptimekuma', DOCS_NOW],
+  ['local/statusio-upcoming-maintenance-from-docs.json', 'statusio', DOCS_NOW],
+  ['local/statusio-all-clear-from-docs.json', 'statusio', DOCS_NOW],
+  ['local/openstatus-status-operational-from-docs.json', 'openstatus', DOCS_NOW],
+  ['local/openstatus-status-degraded-performance-from-docs.json', 'openstatus', DOCS_NOW],
+  ['local/openstatus-status-under-maintenance-from-docs.json', 'openstatus', DOCS_NOW],
+  ['local/openstatus-status-incident-from-docs.json', 'openstatus', DOCS_NOW],
+  ['local/sorry-page-incident-and-maintenance-from-docs.json', 'sorry', DOCS_NOW],
+  ['local/sorry-page-all-clear-from-docs.json', 'sorry', DOCS_NOW],
+  ['local/heroku-current-status-maintenance-in-progress-and-upcoming-from-docs.json', 'heroku', DOCS_NOW],
+  ['local/heroku-current-status-all-clear-from-docs.json', 'heroku', DOCS_NOW],
+  ['local/slack-current-notice-and-outage-from-docs.json', 'slack', DOCS_NOW],
+  ['local/slack-current-ok-from-docs.json', 'slack', DOCS_NOW],
+].map(([ref, provider, now]) => ({ ref, provider, now }));
