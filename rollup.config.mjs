@@ -35,16 +35,22 @@ const minifyTemplates = () => ({
  * In the script-tag file, the modules that load code on demand (each package's lazy.ts) are replaced by one
  * that loads it from the chunk files built beside it.
  */
-const scriptTagChunks = () => ({
-  name: 'script-tag-chunks',
-  async resolveId(source, importer, options) {
-    if (!source.endsWith('/lazy.js') || !importer) return null;
-    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-    return resolved && /packages\/(core|element)\/src\/lazy\.ts$/.test(resolved.id)
-      ? this.resolve('./script-tag-chunks.js', new URL('packages/element/src/script-tag.ts', import.meta.url).pathname, { skipSelf: true })
-      : null;
-  },
-});
+const scriptTagChunks = () => {
+  const element = (file) => new URL(`packages/element/src/${file}`, import.meta.url).pathname;
+  const swaps = [
+    [/packages\/(core|element)\/src\/lazy\.ts$/, element('script-tag-chunks.ts')],
+    [/packages\/core\/src\/sources\/index\.ts$/, element('script-tag-sources.ts')],
+  ];
+  return {
+    name: 'script-tag-chunks',
+    async resolveId(source, importer, options) {
+      if (!importer || !/\/(lazy|index)\.js$/.test(source)) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const swap = resolved && swaps.find(([pattern]) => pattern.test(resolved.id));
+      return swap ? { id: swap[1] } : null;
+    },
+  };
+};
 
 const minify = (module) =>
   // ascii_only: a page that serves the file without a charset must not garble "…" or "·".
@@ -86,11 +92,13 @@ export default [
   },
   {
     // What the script-tag file loads on demand, as ES modules beside it: the banner's view (Lit, templates,
-    // styles) once there is something to show, the stream reader when a stream is configured, and the words
-    // of the banner's language when it is not English.
+    // styles) once there is something to show, the stream reader when a stream is configured, every
+    // provider's source when a payload or page is not Statuspage's or native, and the words of the banner's
+    // language when it is not English.
     input: {
       view: 'packages/element/src/banner-view.ts',
       sse: 'packages/core/src/transports/sse.ts',
+      providers: 'packages/core/src/sources/index.ts',
       ...Object.fromEntries(
         readdirSync('packages/element/src/locales').map((file) => [`locale-${file.replace(/\.ts$/, '')}`, `packages/element/src/locales/${file}`]),
       ),

@@ -5,6 +5,7 @@
 // schedules and components) are fetched beside it on every poll and handed over in one payload.
 
 import { StatusFetchError } from './errors.js';
+import { loadMoreSources } from './lazy.js';
 import { findSource, sources } from './sources/index.js';
 import { isRecord } from './sources/normalize.js';
 import type { FetchResult } from './transports/fetch-status.js';
@@ -90,7 +91,7 @@ export function createEndpointLocator(src: string, { provider, fetch, memory }: 
   let candidates: URL[] = [];
   let started = false;
 
-  function judge(result: FetchResult): Verdict {
+  async function judge(result: FetchResult): Promise<Verdict> {
     if (!('text' in result)) {
       const { type, status } = result.error;
       // "Not here": a 4xx that is not a plea to slow down, or a body too big to be a status payload (a page).
@@ -102,14 +103,20 @@ export function createEndpointLocator(src: string, { provider, fetch, memory }: 
     } catch {
       return 'absent';
     }
-    const source = provider ? findSource(provider) : sources.find((s) => s.detect(payload));
+    const find = () => (provider ? findSource(provider) : sources.find((s) => s.detect(payload)));
+    let source = find();
+    // A shape the sources at hand do not know: the script tag may know more once it loads them.
+    if (!source?.detect(payload) && isRecord(payload)) {
+      await loadMoreSources();
+      source = find();
+    }
     return isRecord(payload) && source?.detect(payload) ? { source, payload } : 'absent';
   }
 
   /** One endpoint and its companions, merged into one payload. */
   async function fetchWith(url: string, signal: AbortSignal): Promise<[FetchResult, Verdict]> {
     const result = await fetch(url, signal);
-    const verdict = judge(result);
+    const verdict = await judge(result);
     if (typeof verdict !== 'object' || signal.aborted) return [result, verdict];
     let companions: [string, URL][] = [];
     try {
@@ -130,11 +137,27 @@ export function createEndpointLocator(src: string, { provider, fetch, memory }: 
     return [{ ...result, text: JSON.stringify(merged) }, verdict];
   }
 
+  /**
+   * Once the candidates at hand are used up, loads every provider's source (the script tag starts with the
+   * commonest) and adds the endpoints they bring. Whether there are new ones to try.
+   */
+  let extended = false;
+  async function more(): Promise<boolean> {
+    if (extended) return false;
+    extended = true;
+    await loadMoreSources();
+    const tried = new Set(candidates.map((candidate) => candidate.href));
+    const added = (provider ? endpointCandidates(target, provider) : endpointCandidates(target)).filter((candidate) => !tried.has(candidate.href));
+    candidates.push(...added);
+    return added.length > 0;
+  }
+
   async function discover(signal: AbortSignal, probed?: FetchResult): Promise<FetchResult> {
     let trouble: FetchResult | undefined;
     let page: FetchResult | undefined;
     let missing: FetchResult | undefined;
-    for (const candidate of candidates) {
+    for (let i = 0; i < candidates.length || (await more()); i += 1) {
+      const candidate = candidates[i]!;
       if (candidate.href === target.href) continue;
       const [result, verdict] = await fetchWith(candidate.href, signal);
       if (signal.aborted) return result;
@@ -163,6 +186,7 @@ export function createEndpointLocator(src: string, { provider, fetch, memory }: 
   return async (signal) => {
     if (!started) {
       started = true;
+      if (provider && !findSource(provider)) await loadMoreSources();
       const named = provider ? findSource(provider) : undefined;
       candidates = provider ? endpointCandidates(target, provider) : endpointCandidates(target);
       if (provider && (!named || !candidates.length)) endpoint = { url: target.href };

@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import { trapPageErrors, waitFor, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
-import { endpoint } from '../../../test/helpers/status-server.js';
+import { endpoint, loadFixture, site } from '../../../test/helpers/status-server.js';
 
 const SCRIPT = '/packages/element/dist/status-banner.min.js';
 
@@ -182,6 +182,26 @@ describe('the script tag', () => {
       expect(page.loaded()).to.deep.equal(['status-banner.min.js', 'status-banner.view.js', 'status-banner.locale-fr.js']);
     } finally {
       page.close();
+    }
+  });
+
+  it('reads a Statuspage page with what it has built in, and loads the other providers from beside itself only for another format', async () => {
+    const statuspage = await site({ '/api/v2/summary.json': { fixture: 'real/statuspage/githubstatus-summary-major-outage-investigating-2020-04-02.json' } });
+    const instatus = await site({ '/summary.json': { body: await loadFixture('local/instatus-v1-summary-incident-and-maintenance-from-docs.json') } });
+    for (const [src, providers] of [
+      [statuspage, false],
+      [instatus, true],
+    ] as const) {
+      const page = await framedPage(SCRIPT, { src });
+      try {
+        const banner = () => page.window.document.querySelector<Banner & { state: { snapshot?: { provider: string } } }>('status-banner')!;
+        await waitFor(() => !!banner()?.shadowRoot?.querySelector('[part~="title"]'), 5000, `a notice from ${src}`);
+        expect(banner().state.snapshot!.provider).to.equal(providers ? 'instatus' : 'statuspage');
+        expect(page.loaded().includes('status-banner.providers.js'), src).to.equal(providers);
+        expect(page.window.__errors).to.deep.equal([]);
+      } finally {
+        page.close();
+      }
     }
   });
 
