@@ -1,11 +1,13 @@
 import { defineStatusBanner } from './define.js';
 
 export { StatusBannerElement } from './status-banner-element.js';
-export type { StatusBannerPosition } from './status-banner-element.js';
+export type { StatusBannerCorner, StatusBannerPosition, StatusBannerTheme } from './status-banner-element.js';
 export { StatusBannerChangeEvent, StatusBannerDismissEvent } from './events.js';
 export { defineStatusBanner } from './define.js';
 export { StatusController } from './status-controller.js';
 export { en } from './strings.js';
+export { LOCALES } from './locale.js';
+export type { Locale } from './locale.js';
 export { palette } from './styles.js';
 export type { StatusBannerStrings } from './strings.js';
 
