@@ -9,7 +9,7 @@ import * as core from '../packages/core/dist/index.js';
 import { contrastAndAxe, layoutShiftOverlay, locales } from './bench/banner.mjs';
 import { requestsPerInterval, ssePublishToDom } from './bench/browser.mjs';
 import { naiveOutageRequests, outageRequests } from './bench/outage.mjs';
-import { parseFigures } from './bench/parse.mjs';
+import { median, parseFigures } from './bench/parse.mjs';
 
 const { parseStatus } = core;
 
@@ -42,19 +42,6 @@ for (const file of chunks) {
 }
 // Everything a page with an incident and a stream loads (the script-tag file and every chunk).
 report('bundle_all_chunks_gzip_bytes', total, 'bytes');
-
-/** Median milliseconds of `fn` over `runs` runs, after a warm-up. */
-function median(fn, runs = 400) {
-  for (let i = 0; i < 50; i += 1) fn();
-  const times = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 const twilioText = readFileSync(
   path.join(fixtures, 'statuspage/twilio-summary-large-73-components-2-incidents-9-maintenances-2020-06-16.json'),

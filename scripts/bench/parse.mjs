@@ -17,7 +17,7 @@ const fileOf = (ref, realDir) => {
 };
 
 /** Median milliseconds of `fn` over `runs` runs, after a warm-up. */
-function median(fn, runs) {
+export function median(fn, runs = 400) {
   for (let i = 0; i < 50; i += 1) fn();
   const times = [];
   for (let i = 0; i < runs; i += 1) {

@@ -1,8 +1,10 @@
 // Shared by the element tests: banners on real test endpoints or in preview, and ways to read them.
 
+import { expect } from '@open-wc/testing';
 import '@status-banner/element';
 import type { StatusBannerElement } from '@status-banner/element';
-import { waitFor } from './page-errors.js';
+import { emulateMedia } from './media.js';
+import { trapPageErrors, waitFor, type PageErrorTrap } from './page-errors.js';
 import { endpoint, type EndpointStep } from './status-server.js';
 
 /**
@@ -67,4 +69,22 @@ export function contrast(a: number[], b: number[]): number {
 export async function settle(el: StatusBannerElement): Promise<void> {
   await new Promise((resolve) => requestAnimationFrame(resolve));
   await el.updateComplete;
+}
+
+/**
+ * The hooks a banner test file shares: no motion (each test sees the final state at once; motion is tested on
+ * its own), the page-error trap checked after each test, and nothing of `leftovers` left in the page.
+ */
+export function useBannerPage(leftovers = 'status-banner'): void {
+  let trap: PageErrorTrap;
+  before(() => emulateMedia({ 'prefers-reduced-motion': 'reduce' }));
+  after(() => emulateMedia({}));
+  beforeEach(() => {
+    trap = trapPageErrors();
+  });
+  afterEach(() => {
+    document.querySelectorAll(leftovers).forEach((el) => el.remove());
+    trap.stop();
+    expect(trap.errors, 'errors that reached window').to.deep.equal([]);
+  });
 }

@@ -5,9 +5,8 @@
 import { expect } from '@open-wc/testing';
 import type { StatusBannerElement } from '@status-banner/element';
 import { setViewport } from '@web/test-runner-commands';
-import { banner, part, parts, preview, settle, text } from '../../../test/helpers/banners.js';
-import { emulateMedia } from '../../../test/helpers/media.js';
-import { trapPageErrors, waitFor, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
+import { banner, part, parts, preview, settle, text, useBannerPage } from '../../../test/helpers/banners.js';
+import { waitFor } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
 import { configure, endpoint } from '../../../test/helpers/status-server.js';
 
@@ -31,20 +30,8 @@ async function openEverything(el: StatusBannerElement): Promise<void> {
 }
 
 describe('accessibility', () => {
-  let trap: PageErrorTrap;
-  before(() => emulateMedia({ 'prefers-reduced-motion': 'reduce' }));
-  after(async () => {
-    await emulateMedia({});
-    await setViewport({ width: 800, height: 600 });
-  });
-  beforeEach(() => {
-    trap = trapPageErrors();
-  });
-  afterEach(() => {
-    document.querySelectorAll('status-banner, input').forEach((el) => el.remove());
-    trap.stop();
-    expect(trap.errors, 'errors that reached window').to.deep.equal([]);
-  });
+  useBannerPage('status-banner, input');
+  after(() => setViewport({ width: 800, height: 600 }));
 
   for (const theme of THEMES) {
     it(`axe finds no violation in any state or position, theme ${theme}`, async () => {

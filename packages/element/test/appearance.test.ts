@@ -4,9 +4,9 @@
 import { expect } from '@open-wc/testing';
 import type { StatusBannerElement } from '@status-banner/element';
 import { palette } from '../src/styles.js';
-import { banner, contrast, hex, part, preview, rgb } from '../../../test/helpers/banners.js';
+import { banner, contrast, hex, part, preview, rgb, useBannerPage } from '../../../test/helpers/banners.js';
 import { emulateMedia } from '../../../test/helpers/media.js';
-import { trapPageErrors, waitFor, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
+import { waitFor } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
 import { endpoint } from '../../../test/helpers/status-server.js';
 
@@ -44,17 +44,7 @@ const dismiss = async (el: StatusBannerElement) => {
 };
 
 describe('appearance', () => {
-  let trap: PageErrorTrap;
-  before(() => emulateMedia({ 'prefers-reduced-motion': 'reduce' }));
-  after(() => emulateMedia({}));
-  beforeEach(() => {
-    trap = trapPageErrors();
-  });
-  afterEach(() => {
-    document.querySelectorAll('status-banner, main').forEach((el) => el.remove());
-    trap.stop();
-    expect(trap.errors, 'errors that reached window').to.deep.equal([]);
-  });
+  useBannerPage('status-banner, main');
 
   for (const position of ['top', 'bottom', 'corner']) {
     it(`PERF-02/03: a ${position} banner appears and is dismissed on a long page with no layout shift`, async () => {

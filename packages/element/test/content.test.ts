@@ -2,9 +2,8 @@
 // short goodbye, stale data, and the preview that product teams style against.
 
 import { expect } from '@open-wc/testing';
-import { banner, part, parts, preview, settle, text } from '../../../test/helpers/banners.js';
-import { emulateMedia } from '../../../test/helpers/media.js';
-import { trapPageErrors, waitFor, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
+import { banner, part, parts, preview, settle, text, useBannerPage } from '../../../test/helpers/banners.js';
+import { waitFor } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
 import { configure, endpoint, requestLog } from '../../../test/helpers/status-server.js';
 
@@ -18,17 +17,7 @@ const local = (start: string, end: string, lang = 'en') =>
   );
 
 describe('what the banner says', () => {
-  let trap: PageErrorTrap;
-  before(() => emulateMedia({ 'prefers-reduced-motion': 'reduce' }));
-  after(() => emulateMedia({}));
-  beforeEach(() => {
-    trap = trapPageErrors();
-  });
-  afterEach(() => {
-    document.querySelectorAll('status-banner').forEach((el) => el.remove());
-    trap.stop();
-    expect(trap.errors, 'errors that reached window').to.deep.equal([]);
-  });
+  useBannerPage();
 
   it('shows the most severe notice first and lists the others under "+N more", each dismissible on its own', async () => {
     const el = await banner(

@@ -5,9 +5,7 @@ import { expect } from '@open-wc/testing';
 import type { StatusBannerStrings } from '@status-banner/element';
 import { LOCALES, matchLocale } from '../src/locale.js';
 import { en } from '../src/strings.js';
-import { banner, part, preview, text } from '../../../test/helpers/banners.js';
-import { emulateMedia } from '../../../test/helpers/media.js';
-import { trapPageErrors, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
+import { banner, part, preview, text, useBannerPage } from '../../../test/helpers/banners.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
 import { endpoint } from '../../../test/helpers/status-server.js';
 
@@ -16,22 +14,14 @@ const words = async (locale: string): Promise<StatusBannerStrings> =>
   locale === 'en' ? en : (await import(`../src/locales/${locale}.ts`)).default;
 
 describe('languages', () => {
-  let trap: PageErrorTrap;
+  useBannerPage('status-banner, section');
   let src: string;
   const updatedAt = new Date(Date.now() - 5 * 60_000 - 5000).toISOString();
   before(async () => {
-    await emulateMedia({ 'prefers-reduced-motion': 'reduce' });
     src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'major', phase: 'identified', title: 'Checkout failing', updatedAt }]) });
   });
-  after(() => emulateMedia({}));
-  beforeEach(() => {
-    trap = trapPageErrors();
-  });
   afterEach(() => {
-    document.querySelectorAll('status-banner, section').forEach((el) => el.remove());
     document.documentElement.setAttribute('lang', 'en');
-    trap.stop();
-    expect(trap.errors, 'errors that reached window').to.deep.equal([]);
   });
 
   // First: the other tests load every language.
