@@ -198,9 +198,14 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   const snapshotKey = `snapshot:${endpoint}`;
   const dismissalsKey = `dismissals:${endpoint}`;
   // A base URL's endpoint is found once (discover-endpoint.ts), then remembered; an endpoint is fetched as is.
+  /** The origins this client has asked: a page's CSP that blocks any of them blocks us (see onViolation). */
+  const asked = new Set<string>();
   const locate = createEndpointLocator(endpoint ? options.src : 'about:blank', {
     provider: options.provider,
-    fetch: (url, signal) => fetchStatus(url, fetchFn!, signal, timeout, maxBytes),
+    fetch: (url, signal) => {
+      asked.add(new URL(url).origin);
+      return fetchStatus(url, fetchFn!, signal, timeout, maxBytes);
+    },
     memory: { get: (key) => stored(key), set: (key, value) => stored(key, value) },
   });
 
@@ -546,8 +551,9 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   /** A Content Security Policy that blocks our endpoint: every attempt would file a report, so stop. */
   function onViolation(event: SecurityPolicyViolationEvent): void {
     try {
+      // The endpoint found for a base URL may live on another host than `src` (status.io's API, say).
       const blocked = new URL(event.blockedURI).origin;
-      if ([endpoint, streamUrl].some((url) => url && new URL(url).origin === blocked)) {
+      if (asked.has(blocked) || [endpoint, streamUrl].some((url) => url && new URL(url).origin === blocked)) {
         halt(`blocked by the page's Content Security Policy (${event.violatedDirective})`, 'csp');
       }
     } catch {
