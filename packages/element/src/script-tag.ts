@@ -14,6 +14,7 @@ const ATTRIBUTES = [
   'stream',
   'transport',
   'provider',
+  'time-zone',
   'interval',
   'components',
   'position',

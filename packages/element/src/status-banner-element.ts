@@ -95,6 +95,7 @@ export class StatusBannerElement extends BaseElement {
       stream: String,
       transport: String,
       provider: String,
+      timeZone: String,
       interval: toNumber,
       components: String,
       position: String,
@@ -127,8 +128,17 @@ export class StatusBannerElement extends BaseElement {
   declare stream: string | undefined;
   /** `auto` (default: stream when `stream` is set, else poll), `sse` or `poll`. */
   declare transport: 'auto' | 'sse' | 'poll' | undefined;
-  /** A provider id (`statuspage`, `native` ...); detected when absent. */
+  /**
+   * A provider id (`statuspage`, `incidentio`, `instatus`, `betterstack`, `cachet`, `uptimekuma`, `statusio`,
+   * `openstatus`, `sorry`, `heroku`, `slack`, `native`, or one registered with `defineProvider`); detected
+   * when absent.
+   */
   declare provider: string | undefined;
+  /**
+   * The status page's IANA time zone (`Europe/Berlin`), for providers that write times without one and leave the
+   * zone to the page's settings (Cachet). Default UTC.
+   */
+  declare timeZone: string | undefined;
   /** Seconds between polls. Default 60. */
   declare interval: number | undefined;
   /**
@@ -226,6 +236,7 @@ export class StatusBannerElement extends BaseElement {
             stream: this.stream?.trim() || undefined,
             transport: (['sse', 'poll'] as const).find((transport) => transport === this.transport),
             provider: this.provider || undefined,
+            timeZone: this.timeZone || undefined,
             interval: this.interval,
             maintenanceLead: this.maintenanceLead,
             staleAfter: this.staleAfter,
