@@ -83,11 +83,6 @@ export class BannerView {
     if (top?.id !== (this.#model?.resolved ?? this.#model?.notices[0])?.id) this.#expanded = false;
     // The list closes with its last entry.
     if (notices.filter((notice) => notice.id !== top?.id).length === 0) this.#listOpen = false;
-    host.severity = top?.severity;
-    host.reflect('severity', host.severity);
-    host.toggleAttribute('resolved', !!resolved);
-    host.toggleAttribute('stale', !!top && stale);
-
     const root = host.renderRoot;
     let model: BannerModel | undefined;
     if (top) {
@@ -124,6 +119,11 @@ export class BannerView {
       }, EXIT_MS);
     }
     this.#model = model;
+    // What is on screen, for the page's CSS: a leaving banner keeps its colours until it has gone.
+    host.severity = (model?.resolved ?? model?.notices[0])?.severity;
+    host.reflect('severity', host.severity);
+    host.toggleAttribute('resolved', !!model?.resolved);
+    host.toggleAttribute('stale', !!model?.stale);
     renderBanner(root, host, model, this.#actions);
     root.querySelector('.base')?.toggleAttribute('inert', !!model?.leaving);
     // Offer "Show more" only when the clamp actually hides text.

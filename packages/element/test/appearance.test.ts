@@ -200,7 +200,11 @@ describe('appearance', () => {
         const leaving = part(el, 'base');
         expect(leaving?.classList.contains('leaving'), `${position} plays its exit`).to.equal(true);
         expect(leaving!.inert, 'the leaving banner takes no focus').to.equal(true);
+        // In its own colours to the end.
+        expect(el.getAttribute('severity'), `${position} keeps its severity while it leaves`).to.equal('major');
+        expect(rgb(getComputedStyle(leaving!).backgroundColor)).to.deep.equal(hex(palette.light.major[0]!));
         await waitFor(() => !part(el, 'base'), 1000, `${position} to leave`);
+        expect(el.hasAttribute('severity'), 'gone: no severity').to.equal(false);
         el.remove();
       }
     } finally {
