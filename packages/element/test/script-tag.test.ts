@@ -30,10 +30,10 @@ type FramedWindow = Window & { __errors: string[]; __warnings: string[] };
  * A page of its own, in an iframe, with only the script tag (`file`, with `data`), recording errors and
  * warnings: this page already runs a copy of the script, which a second copy would hand its tag to.
  */
-async function framedPage(file: string, data: Record<string, string>) {
+async function framedPage(file: string, data: Record<string, string>, head = '') {
   const frame = document.createElement('iframe');
   const attributes = Object.entries(data).map(([key, value]) => ` data-${key}="${value}"`).join('');
-  frame.srcdoc = `<!doctype html><script>
+  frame.srcdoc = `<!doctype html>${head}<script>
     window.__errors = []; window.__warnings = [];
     addEventListener('error', (e) => __errors.push(String(e.message)));
     addEventListener('unhandledrejection', (e) => __errors.push(String(e.reason)));
@@ -202,6 +202,29 @@ describe('the script tag', () => {
       } finally {
         page.close();
       }
+    }
+  });
+
+  it('TAB-08/ENV-03: a page enforcing Trusted Types without allowing Lit\'s policy keeps working; the banner shows nothing and warns once', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'critical', title: 'Down' }]) });
+    // The host allows only its own policy, which it has already created: Lit's `lit-html` cannot be made.
+    const head =
+      `<meta http-equiv="Content-Security-Policy" content="require-trusted-types-for 'script'; trusted-types app">` +
+      `<script>window.appPolicy = trustedTypes.createPolicy('app', { createHTML: (s) => s });</script>`;
+    const page = await framedPage(SCRIPT, { src }, head);
+    try {
+      const { window: inner } = page;
+      const banner = () => inner.document.querySelector<Banner>('status-banner');
+      await waitFor(() => banner()?.state.notices.length === 1, 5000, 'the notice');
+      await waitFor(() => inner.__warnings.some((line) => line.includes('could not load its view')), 3000, 'the warning');
+      expect(banner()!.shadowRoot!.querySelector('[part~="base"]'), 'nothing shown').to.equal(null);
+      expect(inner.__errors, 'nothing reached the page').to.deep.equal([]);
+      // The host's own code still runs, its own policy included.
+      const div = inner.document.createElement('div');
+      div.innerHTML = (inner as unknown as { appPolicy: { createHTML(s: string): string } }).appPolicy.createHTML('<b>host</b>');
+      expect(div.textContent).to.equal('host');
+    } finally {
+      page.close();
     }
   });
 
