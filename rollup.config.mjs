@@ -73,6 +73,8 @@ const esm = (pkg) => ({
 export default [
   esm('core'),
   esm('element'),
+  esm('react'),
+  esm('vue'),
   {
     // The script tag: Lit and the core bundled in, registered on load. A classic script (IIFE) so
     // `document.currentScript` can read its data-* attributes.
