@@ -88,6 +88,13 @@ describe('npm pack', () => {
     for (const module of manifest.modules) assert.ok(element.includes(module.path), `the manifest names ${module.path}, which is not shipped`);
   });
 
+  it("marks every React module 'use client', for React Server Components", () => {
+    const react = packed.find((entry) => entry.name === '@status-banner/react').files.map((file) => file.path);
+    for (const file of react.filter((f) => f.endsWith('.js'))) {
+      assert.match(readFileSync(path.join(root, 'packages/react', file), 'utf8'), /^'use client';\n/, file);
+    }
+  });
+
   it('keeps the framework packages free of side effects, and the element not (it registers itself)', () => {
     const read = (name) => JSON.parse(readFileSync(path.join(root, 'packages', name, 'package.json'), 'utf8'));
     assert.equal(read('react').sideEffects, false);
