@@ -86,8 +86,8 @@ function shippedPaths() {
 }
 
 export default {
-  // The script-tag entry is bundled into status-banner.min.js, not shipped as a module.
-  globs: ['src/**/*.ts', '!src/script-tag.ts'],
+  // The script-tag entry and its chunk loader are bundled into status-banner.*.js, not shipped as modules.
+  globs: ['src/**/*.ts', '!src/script-tag*.ts'],
   outdir: '.',
   plugins: [reactiveProperties(), shippedPaths()],
 };

@@ -2,7 +2,8 @@
 // node:http, no framework.
 //
 //   /                          the index: what to open, and the commands
-//   /examples/html/            the script-tag demo (examples/html/index.html, status server filled in)
+//   /examples/html/            the script-tag demo (examples/html/index.html, status server filled in), and the
+//                              script-tag files at /status-banner.*.js
 //   /examples/react/, /vue/    the Vite builds of examples/react and examples/vue (`npm start` builds them)
 //   /examples/custom-source/   examples/custom-source, as files
 //   /docs/, /README.md, ...    the Markdown docs, rendered (docs/**, README.md, examples/*/README.md)
@@ -71,8 +72,11 @@ export async function createSiteServer({ statusUrl, port = 8080, host = '127.0.0
       return notFound(req, res, req.url);
     }
     if (pathname === '/' || pathname === '/index.html') return send(req, res, 200, TYPES['.html'], indexPage());
-    if (pathname === '/status-banner.min.js' || pathname === '/status-banner.min.js.map') {
-      return file(req, res, pathname.endsWith('.map') ? `${DEFAULT_SCRIPT_FILE}.map` : DEFAULT_SCRIPT_FILE, 'Run `npm run build` first.');
+    // The script-tag file, and the chunks it loads on demand from beside it, with their maps.
+    const script = /^\/(status-banner\.[\w-]+\.js)(\.map)?$/.exec(pathname);
+    if (script) {
+      const target = path.join(path.dirname(DEFAULT_SCRIPT_FILE), script[1]) + (script[2] ?? '');
+      return file(req, res, target, pathname === '/status-banner.min.js' ? 'Run `npm run build` first.' : undefined);
     }
     // Directories without their slash: relative links inside them need it.
     if (/^\/(examples\/[\w-]+|docs(\/api)?)$/.test(pathname)) return redirect(res, `${pathname}/`);

@@ -26,9 +26,6 @@ export function keyOf(options: StatusClientOptions | undefined): string {
   return JSON.stringify(entries);
 }
 
-/** The live client for `key`, if one is held. */
-export const peek = (key: string): StatusClient | undefined => clients.get(key)?.client;
-
 /** Holds the client for `key`, creating it from `options` if none is held. Pair every call with {@link release}. */
 export function retain(key: string, options: StatusClientOptions): StatusClient {
   let entry = clients.get(key);

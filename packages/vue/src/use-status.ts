@@ -1,6 +1,6 @@
-import type { Notice, StatusClientOptions, StatusState } from '@status-banner/core';
+import type { Notice, StatusClient, StatusClientOptions, StatusState } from '@status-banner/core';
 import { computed, getCurrentInstance, onMounted, onScopeDispose, shallowRef, toRaw, toValue, watch, type ComputedRef, type MaybeRefOrGetter, type ShallowRef } from 'vue';
-import { IDLE, keyOf, peek, release, retain } from './shared-client.js';
+import { IDLE, keyOf, release, retain } from './shared-client.js';
 
 /** What {@link useStatus} returns. */
 export interface UseStatusReturn {
@@ -32,12 +32,11 @@ export interface UseStatusReturn {
  */
 export function useStatus(options: MaybeRefOrGetter<StatusClientOptions | undefined>): UseStatusReturn {
   const state = shallowRef<StatusState>(IDLE);
-  let held: { key: string; stop: () => void } | undefined;
+  let held: { key: string; client: StatusClient; stop: () => void } | undefined;
   let unwatch: (() => void) | undefined;
 
   const letGo = () => {
-    held?.stop();
-    if (held) release(held.key);
+    if (held) (held.stop(), release(held.key));
     held = undefined;
   };
   // toRaw: a reactive options object would hand the client proxies of its storage and fetch.
@@ -47,7 +46,7 @@ export function useStatus(options: MaybeRefOrGetter<StatusClientOptions | undefi
     letGo();
     if (!key) return void (state.value = IDLE);
     const client = retain(key, read()!);
-    held = { key, stop: client.subscribe((next) => (state.value = next)) };
+    held = { key, client, stop: client.subscribe((next) => (state.value = next)) };
     state.value = client.getSnapshot();
   };
   const start = () => (unwatch = watch(() => keyOf(read()), hold, { immediate: true }));
@@ -60,11 +59,10 @@ export function useStatus(options: MaybeRefOrGetter<StatusClientOptions | undefi
     letGo();
   });
 
-  const now = () => (held ? peek(held.key) : undefined);
   return {
     state,
     notices: computed(() => state.value.notices),
-    dismiss: (noticeId) => now()?.dismiss(noticeId) ?? Promise.resolve(),
-    refresh: () => now()?.refresh() ?? Promise.resolve(),
+    dismiss: (noticeId) => held?.client.dismiss(noticeId) ?? Promise.resolve(),
+    refresh: () => held?.client.refresh() ?? Promise.resolve(),
   };
 }
