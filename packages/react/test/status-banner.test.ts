@@ -47,7 +47,7 @@ describe(`<StatusBanner> on React ${version}`, () => {
     expect(el.strings).to.equal(strings);
     expect(el.getAttribute('strings')).to.equal(null);
     expect([el.id, el.className, el.title]).to.deep.equal(['status', 'wide', 'Status']);
-    await waitFor(() => shown(el) === 'Outage: Checkout is down', 5000, 'the notice');
+    await waitFor(() => shown(el) === 'Outage: Checkout is down', 10000, 'the notice');
     expect(el.shadowRoot!.querySelector('[part="dismiss-button"]')!.getAttribute('aria-label')).to.equal('Hide this');
     expect(el.getAttribute('position')).to.equal('inline');
   });
@@ -56,10 +56,10 @@ describe(`<StatusBanner> on React ${version}`, () => {
     const first = await endpoint({ body: payload('First outage') });
     const second = await endpoint({ body: payload('Second outage') });
     render(createElement(StatusBanner, { src: first, position: 'inline', dismissible: false }));
-    await waitFor(() => shown(banner())?.endsWith('First outage') ?? false, 5000, 'the first notice');
+    await waitFor(() => shown(banner())?.endsWith('First outage') ?? false, 10000, 'the first notice');
     expect(banner()!.shadowRoot!.querySelector('[part="dismiss-button"]')).to.equal(null);
     render(createElement(StatusBanner, { src: second, position: 'inline' }));
-    await waitFor(() => shown(banner())?.endsWith('Second outage') ?? false, 5000, 'the second notice');
+    await waitFor(() => shown(banner())?.endsWith('Second outage') ?? false, 10000, 'the second notice');
     expect(banner()!.dismissible, 'a prop no longer passed').to.not.equal(false);
   });
 
@@ -73,10 +73,10 @@ describe(`<StatusBanner> on React ${version}`, () => {
       if (keep) event.preventDefault();
     };
     render(createElement(StatusBanner, { src, position: 'inline', onChange: (event) => changes.push(event), onDismiss }));
-    await waitFor(() => changes.length === 1, 5000, 'onChange');
+    await waitFor(() => changes.length === 1, 10000, 'onChange');
     expect(changes[0]).to.be.instanceOf(StatusBannerChangeEvent);
     expect(changes[0]!.snapshot.notices[0]!.title).to.equal('Search is slow');
-    await waitFor(() => !!shown(banner()), 5000, 'the notice');
+    await waitFor(() => !!shown(banner()), 10000, 'the notice');
 
     const button = () => banner()!.shadowRoot!.querySelector<HTMLElement>('[part="dismiss-button"]');
     button()!.click();
@@ -96,7 +96,7 @@ describe(`<StatusBanner> on React ${version}`, () => {
     const src = await endpoint({ body: payload('Flaky') });
     const changes: unknown[] = [];
     render(createElement(StatusBanner, { src, position: 'inline', onChange: (event) => changes.push(event) }));
-    await waitFor(() => changes.length === 1, 5000, 'onChange');
+    await waitFor(() => changes.length === 1, 10000, 'onChange');
     render(createElement(StatusBanner, { src, position: 'inline' }));
     banner()!.dispatchEvent(new StatusBannerChangeEvent(changes[0] as never));
     expect(changes).to.have.length(1);
@@ -105,7 +105,7 @@ describe(`<StatusBanner> on React ${version}`, () => {
   it('closes its stream when unmounted, also under StrictMode', async () => {
     const src = await endpoint({ sse: [{ raw: snapshotEvent(payload('Streaming'), 1) }] });
     render(createElement(StrictMode, null, createElement(StatusBanner, { src, stream: src, position: 'inline' })));
-    await waitFor(() => shown(banner())?.endsWith('Streaming') ?? false, 5000, 'the streamed notice');
+    await waitFor(() => shown(banner())?.endsWith('Streaming') ?? false, 10000, 'the streamed notice');
     expect((await openStreams(src)).open).to.equal(1);
     root!.unmount();
     root = undefined;
@@ -123,7 +123,7 @@ describe(`<StatusBanner> on React ${version}`, () => {
     // Element properties are set only in the browser, after hydration: the server's markup is an empty tag.
     expect(container.innerHTML).to.equal('<main><status-banner></status-banner></main>');
     root = hydrateRoot(container, app);
-    await waitFor(() => shown(banner())?.endsWith('Hydrated') ?? false, 5000, 'the notice after hydration');
+    await waitFor(() => shown(banner())?.endsWith('Hydrated') ?? false, 10000, 'the notice after hydration');
     expect(banner()!.src).to.equal(src);
   });
 });

@@ -56,7 +56,7 @@ describe(`useStatus() on React ${version}`, () => {
     const src = await endpoint({ body: payload('Login fails') });
     render(probe('a', { src }));
     expect(text('a')).to.equal('loading');
-    await waitFor(() => text('a') === 'Login fails', 5000, 'the notice');
+    await waitFor(() => text('a') === 'Login fails', 10000, 'the notice');
     expect(seen.a!.status).to.equal('ready');
     expect(seen.a!.snapshot!.provider).to.equal('native');
   });
@@ -67,13 +67,13 @@ describe(`useStatus() on React ${version}`, () => {
     const environment = control.environment;
     // Equal options, written inline in each component: one client.
     render([probe('a', { src, stream: src, environment }), probe('b', { stream: src, src, environment, interval: undefined })]);
-    await waitFor(() => text('a') === 'Shared' && text('b') === 'Shared', 5000, 'both to show the notice');
+    await waitFor(() => text('a') === 'Shared' && text('b') === 'Shared', 10000, 'both to show the notice');
     expect(control.listeners, 'clients running').to.equal(1);
     expect((await openStreams(src)).max).to.equal(1);
 
     // A different option is another client.
     render([probe('a', { src, stream: src, environment }), probe('b', { src, stream: src, environment }), probe('c', { src, environment })]);
-    await waitFor(() => text('c') === 'Shared', 5000, 'the third to show the notice');
+    await waitFor(() => text('c') === 'Shared', 10000, 'the third to show the notice');
     expect(control.listeners, 'clients running').to.equal(2);
 
     render([probe('c', { src, environment })]);
@@ -87,7 +87,7 @@ describe(`useStatus() on React ${version}`, () => {
   it('makes no request after unmount', async () => {
     const src = await endpoint({ body: payload('Polled') });
     render(probe('a', { src, interval: 1, random: Math.random }));
-    await waitFor(() => text('a') === 'Polled', 5000, 'the notice');
+    await waitFor(() => text('a') === 'Polled', 10000, 'the notice');
     root!.unmount();
     root = undefined;
     const count = (await requestLog(src)).length;
@@ -99,7 +99,7 @@ describe(`useStatus() on React ${version}`, () => {
   it('dismisses for every component on the source, and refreshes on demand', async () => {
     const src = await endpoint({ body: payload('First', 'Second') }, { body: payload('First', 'Second', 'Third') });
     render([probe('a', { src }), probe('b', { src })]);
-    await waitFor(() => text('a') === 'First' && text('b') === 'First', 5000, 'the first notice');
+    await waitFor(() => text('a') === 'First' && text('b') === 'First', 10000, 'the first notice');
     await seen.a!.dismiss('n1');
     await waitFor(() => text('a') === 'Second' && text('b') === 'Second', 2000, 'the next notice in both');
     expect(seen.b!.notices.map((notice) => notice.id)).to.deep.equal(['n2']);
@@ -112,9 +112,9 @@ describe(`useStatus() on React ${version}`, () => {
     const first = await endpoint({ sse: [{ raw: snapshotEvent(payload('One'), 1) }] });
     const second = await endpoint({ body: payload('Two') });
     render(probe('a', { src: first, stream: first }));
-    await waitFor(() => text('a') === 'One', 5000, 'the first source');
+    await waitFor(() => text('a') === 'One', 10000, 'the first source');
     render(probe('a', { src: second }));
-    await waitFor(() => text('a') === 'Two', 5000, 'the second source');
+    await waitFor(() => text('a') === 'Two', 10000, 'the second source');
     await eventually(async () => (await openStreams(first)).open === 0, 'the first stream to close');
   });
 
@@ -131,7 +131,7 @@ describe(`useStatus() on React ${version}`, () => {
     const src = await endpoint({ sse: [{ raw: snapshotEvent(payload('Strict'), 1) }] });
     const control = controlledEnvironment();
     render(createElement(StrictMode, null, probe('a', { src, stream: src, environment: control.environment })));
-    await waitFor(() => text('a') === 'Strict', 5000, 'the notice');
+    await waitFor(() => text('a') === 'Strict', 10000, 'the notice');
     expect(control.listeners).to.equal(1);
     expect((await openStreams(src)).open).to.equal(1);
     root!.unmount();
@@ -143,7 +143,7 @@ describe(`useStatus() on React ${version}`, () => {
   it('does not re-render while nothing changes', async () => {
     const src = await endpoint({ body: payload('Calm') });
     render(probe('a', { src }));
-    await waitFor(() => text('a') === 'Calm', 5000, 'the notice');
+    await waitFor(() => text('a') === 'Calm', 10000, 'the notice');
     const before = renders;
     render(probe('a', { src }));
     expect(renders - before, 'one render for one root.render()').to.equal(1);

@@ -39,7 +39,8 @@ export function useStatus(options: MaybeRefOrGetter<StatusClientOptions | undefi
     if (held) (held.stop(), release(held.key));
     held = undefined;
   };
-  // toRaw: a reactive options object would hand the client proxies of its storage and fetch.
+  // The key reads the options through Vue's proxies, so a deep change of reactive options is seen; the client
+  // gets the raw object, never proxies of its storage or fetch.
   const read = () => toRaw(toValue(options));
   const hold = (key: string) => {
     if (key === (held?.key ?? '')) return;
@@ -49,7 +50,7 @@ export function useStatus(options: MaybeRefOrGetter<StatusClientOptions | undefi
     held = { key, client, stop: client.subscribe((next) => (state.value = next)) };
     state.value = client.getSnapshot();
   };
-  const start = () => (unwatch = watch(() => keyOf(read()), hold, { immediate: true }));
+  const start = () => (unwatch = watch(() => keyOf(toValue(options)), hold, { immediate: true }));
 
   // Mounted hooks never run on the server; outside a component (a bare effect scope) start at once.
   if (getCurrentInstance()) onMounted(start);

@@ -49,7 +49,7 @@ describe(`<StatusBanner> on Vue ${version}`, () => {
     expect(el.strings).to.deep.equal(strings);
     expect(el.getAttribute('strings')).to.equal(null);
     expect([el.id, el.className, el.dataset.test]).to.deep.equal(['status', 'wide', 'x']);
-    await waitFor(() => shown(el) === 'Outage: Checkout is down', 5000, 'the notice');
+    await waitFor(() => shown(el) === 'Outage: Checkout is down', 10000, 'the notice');
     expect(el.shadowRoot!.querySelector('[part="dismiss-button"]')!.getAttribute('aria-label')).to.equal('Hide this');
   });
 
@@ -59,12 +59,12 @@ describe(`<StatusBanner> on Vue ${version}`, () => {
     const src = ref(first);
     const dismissible = ref(false);
     mount(() => h(StatusBanner, { src: src.value, position: 'inline', dismissible: dismissible.value }));
-    await waitFor(() => shown(banner())?.endsWith('First outage') ?? false, 5000, 'the first notice');
+    await waitFor(() => shown(banner())?.endsWith('First outage') ?? false, 10000, 'the first notice');
     expect(banner()!.shadowRoot!.querySelector('[part="dismiss-button"]')).to.equal(null);
     src.value = second;
     dismissible.value = true;
     await nextTick();
-    await waitFor(() => shown(banner())?.endsWith('Second outage') ?? false, 5000, 'the second notice');
+    await waitFor(() => shown(banner())?.endsWith('Second outage') ?? false, 10000, 'the second notice');
     expect(banner()!.shadowRoot!.querySelector('[part="dismiss-button"]')).to.exist;
   });
 
@@ -84,7 +84,7 @@ describe(`<StatusBanner> on Vue ${version}`, () => {
         },
       }),
     );
-    await waitFor(() => changes.length === 1 && !!shown(banner()), 5000, 'change');
+    await waitFor(() => changes.length === 1 && !!shown(banner()), 10000, 'change');
     expect(changes[0]).to.be.instanceOf(StatusBannerChangeEvent);
     expect(changes[0]!.snapshot.notices[0]!.title).to.equal('Search is slow');
 
@@ -102,7 +102,7 @@ describe(`<StatusBanner> on Vue ${version}`, () => {
   it('closes its stream when unmounted', async () => {
     const src = await endpoint({ sse: [{ raw: snapshotEvent(payload('Streaming'), 1) }] });
     mount(() => h(StatusBanner, { src, stream: src, position: 'inline' }));
-    await waitFor(() => shown(banner())?.endsWith('Streaming') ?? false, 5000, 'the streamed notice');
+    await waitFor(() => shown(banner())?.endsWith('Streaming') ?? false, 10000, 'the streamed notice');
     expect((await openStreams(src)).open).to.equal(1);
     app!.unmount();
     app = undefined;
@@ -114,7 +114,7 @@ describe(`<StatusBanner> on Vue ${version}`, () => {
     const src = await endpoint({ body: payload('Global') });
     app = createApp({ template: undefined, render: () => h(app!.component('StatusBanner')!, { src, position: 'inline' }) });
     app.use(StatusBannerPlugin).mount(container);
-    await waitFor(() => shown(banner())?.endsWith('Global') ?? false, 5000, 'the notice');
+    await waitFor(() => shown(banner())?.endsWith('Global') ?? false, 10000, 'the notice');
   });
 
   it('hydrates server-rendered markup without a mismatch', async () => {
@@ -122,7 +122,7 @@ describe(`<StatusBanner> on Vue ${version}`, () => {
     // What vue/server-renderer sends for it (test/node/packages-in-node.test.mjs renders the same).
     container.innerHTML = '<main><status-banner id="b"></status-banner></main>';
     mount(() => h('main', [h(StatusBanner, { src, position: 'inline', id: 'b' })]), createSSRApp);
-    await waitFor(() => shown(banner())?.endsWith('Hydrated') ?? false, 5000, 'the notice after hydration');
+    await waitFor(() => shown(banner())?.endsWith('Hydrated') ?? false, 10000, 'the notice after hydration');
     expect(banner()!.src).to.equal(src);
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { useStatus, type StatusClientOptions, type UseStatusReturn } from '@status-banner/vue';
-import { createApp, defineComponent, effectScope, h, nextTick, ref, version, type App } from 'vue';
+import { createApp, defineComponent, effectScope, h, nextTick, reactive, ref, version, type App } from 'vue';
 import { controlledEnvironment } from '../../../test/helpers/clients.js';
 import { trapPageErrors, waitFor, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
@@ -54,7 +54,7 @@ describe(`useStatus() on Vue ${version}`, () => {
     const src = await endpoint({ body: payload('Login fails') });
     mount(() => h(Probe, { name: 'a', options: { src } }));
     expect(text('a')).to.equal('loading');
-    await waitFor(() => text('a') === 'Login fails', 5000, 'the notice');
+    await waitFor(() => text('a') === 'Login fails', 10000, 'the notice');
     expect(seen.a!.state.value.status).to.equal('ready');
   });
 
@@ -66,7 +66,7 @@ describe(`useStatus() on Vue ${version}`, () => {
     mount(() =>
       shown.value.map((name) => h(Probe, { key: name, name, options: name === 'c' ? { src, environment } : { src, stream: src, environment } })),
     );
-    await waitFor(() => ['a', 'b', 'c'].every((name) => text(name) === 'Shared'), 5000, 'all to show the notice');
+    await waitFor(() => ['a', 'b', 'c'].every((name) => text(name) === 'Shared'), 10000, 'all to show the notice');
     expect(control.listeners, 'clients running').to.equal(2);
     expect((await openStreams(src)).max).to.equal(1);
     shown.value = ['c'];
@@ -81,7 +81,7 @@ describe(`useStatus() on Vue ${version}`, () => {
   it('makes no request after unmount', async () => {
     const src = await endpoint({ body: payload('Polled') });
     mount(() => h(Probe, { name: 'a', options: { src, interval: 1 } }));
-    await waitFor(() => text('a') === 'Polled', 5000, 'the notice');
+    await waitFor(() => text('a') === 'Polled', 10000, 'the notice');
     app!.unmount();
     app = undefined;
     const count = (await requestLog(src)).length;
@@ -94,16 +94,44 @@ describe(`useStatus() on Vue ${version}`, () => {
     const second = await endpoint({ body: payload('Two') });
     const options = ref<StatusClientOptions>({ src: first, stream: first });
     mount(() => h(Probe, { name: 'a', options: options.value }));
-    await waitFor(() => text('a') === 'One', 5000, 'the first source');
+    await waitFor(() => text('a') === 'One', 10000, 'the first source');
     options.value = { src: second };
-    await waitFor(() => text('a') === 'Two', 5000, 'the second source');
+    await waitFor(() => text('a') === 'Two', 10000, 'the second source');
     await eventually(async () => (await openStreams(first)).open === 0, 'the first stream to close');
+  });
+
+  it('follows a deep change of reactive options, and hands the client no proxies', async () => {
+    const first = await endpoint({ body: payload('Uno') });
+    const second = await endpoint({ body: payload('Dos') });
+    const receivers: unknown[] = [];
+    let listening = 0;
+    const environment = {
+      isVisible: () => true,
+      isOnline: () => true,
+      subscribe(this: unknown) {
+        receivers.push(this);
+        listening += 1;
+        return () => void (listening -= 1);
+      },
+    };
+    const options = reactive<StatusClientOptions>({ src: first, environment });
+    const scope = effectScope();
+    const result = scope.run(() => useStatus(options))!;
+    await waitFor(() => result.notices.value[0]?.title === 'Uno', 10000, 'the first source');
+    options.src = second;
+    await waitFor(() => result.notices.value[0]?.title === 'Dos', 10000, 'the second source');
+    expect(listening, 'clients running').to.equal(1);
+    // The client called the environment itself, not Vue's reactive proxy of it.
+    expect(receivers).to.have.length(2);
+    for (const receiver of receivers) expect(receiver === environment).to.equal(true);
+    scope.stop();
+    expect(listening).to.equal(0);
   });
 
   it('dismisses for every component on the source, and refreshes on demand', async () => {
     const src = await endpoint({ body: payload('First', 'Second') }, { body: payload('First', 'Second', 'Third') });
     mount(() => [h(Probe, { name: 'a', options: { src } }), h(Probe, { name: 'b', options: { src } })]);
-    await waitFor(() => text('a') === 'First' && text('b') === 'First', 5000, 'the first notice');
+    await waitFor(() => text('a') === 'First' && text('b') === 'First', 10000, 'the first notice');
     await seen.a!.dismiss('n1');
     await waitFor(() => text('a') === 'Second' && text('b') === 'Second', 2000, 'the next notice in both');
     await seen.b!.refresh();
@@ -115,7 +143,7 @@ describe(`useStatus() on Vue ${version}`, () => {
     const src = await endpoint({ sse: [{ raw: snapshotEvent(payload('Scoped'), 1) }] });
     const scope = effectScope();
     const result = scope.run(() => useStatus({ src, stream: src }))!;
-    await waitFor(() => result.notices.value[0]?.title === 'Scoped', 5000, 'the notice');
+    await waitFor(() => result.notices.value[0]?.title === 'Scoped', 10000, 'the notice');
     scope.stop();
     await eventually(async () => (await openStreams(src)).open === 0, 'the stream to close');
   });
