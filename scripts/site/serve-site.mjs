@@ -6,6 +6,7 @@
 //                              script-tag files at /status-banner.*.js
 //   /examples/react/, /vue/    the Vite builds of examples/react and examples/vue (`npm start` builds them)
 //   /examples/custom-source/   examples/custom-source, as files
+//   /gallery/                  examples/gallery: every state, theme and position of the banner, in preview
 //   /docs/, /README.md, ...    the Markdown docs, rendered (docs/**, README.md, examples/*/README.md)
 //   /packages/*/src/...        sources the docs link to, as text
 
@@ -81,6 +82,8 @@ export async function createSiteServer({ statusUrl, port = 8080, host = '127.0.0
     // Directories without their slash: relative links inside them need it.
     if (/^\/(examples\/[\w-]+|docs(\/api)?)$/.test(pathname)) return redirect(res, `${pathname}/`);
     if (pathname === '/examples/html/') return send(req, res, 200, TYPES['.html'], withStatus(await readFile(path.join(root, 'examples/html/index.html'), 'utf8')));
+    // Where examples/html/serve.mjs serves it too, so a link from the script-tag demo reaches it either way.
+    if (pathname === '/gallery' || pathname === '/gallery/') return file(req, res, path.join(root, 'examples/gallery/index.html'));
     const example = /^\/examples\/(react|vue|custom-source)\/(.*)$/.exec(pathname);
     if (example) {
       const [, name, rest] = example;
@@ -157,6 +160,7 @@ ${card('/examples/html/', 'Script tag', 'A plain HTML page with one <code>&lt;sc
 ${card('/examples/react/', 'React', '<code>&lt;StatusBanner&gt;</code> and a panel of your own from <code>useStatus()</code> (Vite).')}
 ${card('/examples/vue/', 'Vue', 'The same in Vue: the component and the <code>useStatus()</code> composable (Vite).')}
 ${card('/examples/custom-source/', 'Custom source', 'A provider you write yourself, for a status format the banner does not know.')}
+${card('/gallery/', 'Gallery', 'Every state, theme and position of the banner at once, in preview.')}
 </ul>
 <h2>Docs</h2>
 <ul class="cards">

@@ -92,7 +92,7 @@ describe('the examples, built and served as npm start does', { skip: skipBrowser
   it('links every page from the index, and every link of the new docs resolves', async () => {
     const page = await open('/');
     const links = await page.$$eval('main a', (anchors) => anchors.map((a) => a.getAttribute('href')));
-    for (const name of ['/examples/html/', '/examples/react/', '/examples/vue/', '/examples/custom-source/', '/docs/', '/docs/api/', '/docs/frameworks.md']) {
+    for (const name of ['/examples/html/', '/examples/react/', '/examples/vue/', '/examples/custom-source/', '/gallery/', '/docs/', '/docs/api/', '/docs/frameworks.md']) {
       assert.ok(links.includes(name), `the index links ${name}`);
     }
     const pages = ['/', '/README.md', '/docs/getting-started.md', '/docs/frameworks.md', '/docs/api/', '/docs/api/core.md', '/docs/api/element.md', '/docs/api/react.md', '/docs/api/vue.md'];
