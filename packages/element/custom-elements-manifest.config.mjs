@@ -1,6 +1,6 @@
 // custom-elements.json, generated from the element's source and JSDoc by `npm run build` (build:manifest).
 //
-// Two facts the analyzer cannot read from this element by itself, recovered from the source so they follow it:
+// Facts the analyzer cannot read from this element by itself, recovered from the source so they follow it:
 // - the tag: registration goes through defineStatusBanner(), not a literal customElements.define(), so the tag
 //   comes from that function's default `tag` parameter (unless the class documents its own `@tagname`);
 // - the attributes: the element declares its reactive properties with `this.reactive({ ... })` in a static
@@ -56,6 +56,9 @@ function reactiveProperties() {
             const attribute = declaration.attributes.find((a) => a.fieldName === member.name);
             if (attribute) member.attribute = attribute.name;
           }
+          // The analyzer also infers an event from each `dispatchEvent(new SomeEvent(value))`, named after the
+          // argument (`notice`). The class's `@fires` tags name the real ones: keep those alone.
+          if (declaration.events?.some((event) => event.description)) declaration.events = declaration.events.filter((event) => event.description);
           if (!declaration.tagName && defaultTag) {
             declaration.customElement = true;
             declaration.tagName = defaultTag;
