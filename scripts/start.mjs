@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { DEFAULT_PAGE_PORT, DEFAULT_SCRIPT_FILE } from '../examples/html/serve.mjs';
 import { createStatusServer, statusOptionsFromEnv } from '../examples/status-server/server.mjs';
+import { createCustomSourceServer } from '../examples/custom-source/serve.mjs';
 import { createSiteServer } from './site/serve-site.mjs';
 
 async function main() {
@@ -23,10 +24,14 @@ async function main() {
     onPublish: (action, snapshot) => console.log(line(action, headline(snapshot))),
   });
   let page;
+  let customSource;
   try {
-    page = await createSiteServer({ port: pagePort, statusUrl: status.url });
+    // The custom-source example bundles its own page and serves its own feed: a server of its own, on any free
+    // port, that the index links to.
+    customSource = await createCustomSourceServer({ port: 0 });
+    page = await createSiteServer({ port: pagePort, statusUrl: status.url, customSourceUrl: customSource.url });
   } catch (error) {
-    await status.close();
+    await Promise.all([status.close(), customSource?.close()]);
     throw error;
   }
 
@@ -56,7 +61,7 @@ async function main() {
     if (stopping) process.exit(130);
     stopping = true;
     console.log(`${signal}: stopping`);
-    Promise.all([page.close(), status.close()]).then(
+    Promise.all([page.close(), status.close(), customSource.close()]).then(
       () => process.exit(0),
       (error) => {
         console.error(error);

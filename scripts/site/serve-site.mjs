@@ -5,7 +5,7 @@
 //   /examples/html/            the script-tag demo (examples/html/index.html, status server filled in), and the
 //                              script-tag files at /status-banner.*.js
 //   /examples/react/, /vue/    the Vite builds of examples/react and examples/vue (`npm start` builds them)
-//   /examples/custom-source/   examples/custom-source, as files
+//   /examples/custom-source/   a redirect to the custom-source example's own server (it bundles its page itself)
 //   /gallery/                  examples/gallery: every state, theme and position of the banner, in preview
 //   /docs/, /README.md, ...    the Markdown docs, rendered (docs/**, README.md, examples/*/README.md)
 //   /packages/*/src/...        sources the docs link to, as text
@@ -42,6 +42,7 @@ const TEXT = /\.(ts|tsx|vue|mjs|js|json|css|html)$/;
  * @property {number} [port] Default 8080; 0 asks the OS; a taken port falls back to an OS-assigned one.
  * @property {string} [host] Default `127.0.0.1`.
  * @property {{ react?: string, vue?: string }} [builds] Where the examples' Vite builds are (default their `dist/`).
+ * @property {string} [customSourceUrl] Where examples/custom-source/serve.mjs runs; /examples/custom-source/ leads there.
  */
 
 /**
@@ -52,12 +53,11 @@ const TEXT = /\.(ts|tsx|vue|mjs|js|json|css|html)$/;
  * @example
  * const site = await createSiteServer({ port: 0, statusUrl: 'http://127.0.0.1:8081' });
  */
-export async function createSiteServer({ statusUrl, port = 8080, host = '127.0.0.1', builds = {} }) {
+export async function createSiteServer({ statusUrl, port = 8080, host = '127.0.0.1', builds = {}, customSourceUrl }) {
   if (typeof statusUrl !== 'string' || !/^https?:\/\//.test(statusUrl)) throw new TypeError(`statusUrl must be an http(s) URL, not ${statusUrl}`);
   const dirs = {
     react: builds.react ?? path.join(root, 'examples/react/dist'),
     vue: builds.vue ?? path.join(root, 'examples/vue/dist'),
-    'custom-source': path.join(root, 'examples/custom-source'),
   };
   const withStatus = (html) =>
     html
@@ -84,14 +84,19 @@ export async function createSiteServer({ statusUrl, port = 8080, host = '127.0.0
     if (pathname === '/examples/html/') return send(req, res, 200, TYPES['.html'], withStatus(await readFile(path.join(root, 'examples/html/index.html'), 'utf8')));
     // Where examples/html/serve.mjs serves it too, so a link from the script-tag demo reaches it either way.
     if (pathname === '/gallery' || pathname === '/gallery/') return file(req, res, path.join(root, 'examples/gallery/index.html'));
-    const example = /^\/examples\/(react|vue|custom-source)\/(.*)$/.exec(pathname);
+    if (pathname === '/examples/custom-source/') {
+      if (customSourceUrl) return redirect(res, `${customSourceUrl}/`, 302);
+      const hint = 'It runs on a server of its own: node examples/custom-source/serve.mjs (npm start runs it).';
+      return send(req, res, 404, TYPES['.html'], page('examples/custom-source', `<h1>examples/custom-source</h1><p>${escape(hint)}</p><p><a href="/">Back to the index</a></p>`));
+    }
+    const example = /^\/examples\/(react|vue)\/(.*)$/.exec(pathname);
     if (example) {
       const [, name, rest] = example;
       const target = inside(dirs[name], rest || 'index.html');
       if (target?.endsWith('.html') || !rest) {
         const html = await readFile(target ?? '', 'utf8').catch(() => undefined);
         if (html !== undefined) return send(req, res, 200, TYPES['.html'], withStatus(html));
-        const hint = name === 'custom-source' ? 'This checkout has no examples/custom-source yet.' : `Not built yet: \`npm start\` builds it (or \`npm run build:examples\`).`;
+        const hint = 'Not built yet: `npm start` builds it (or `npm run build:examples`).';
         return send(req, res, 404, TYPES['.html'], page(`examples/${name}`, `<h1>examples/${name}</h1><p>${escape(hint)}</p><p><a href="/">Back to the index</a></p>`));
       }
       return file(req, res, target);
@@ -223,8 +228,8 @@ function notFound(req, res, what) {
   send(req, res, 404, TYPES['.html'], page('Not found', `<h1>Not found</h1><p><code>${escape(String(what))}</code></p><p><a href="/">Back to the index</a></p>`));
 }
 
-function redirect(res, location) {
-  res.writeHead(301, { Location: location }).end();
+function redirect(res, location, status = 301) {
+  res.writeHead(status, { Location: location }).end();
 }
 
 function send(req, res, status, type, body, headers = {}) {

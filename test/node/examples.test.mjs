@@ -3,13 +3,13 @@
 // against the demo status server.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { createCustomSourceServer } from '../../examples/custom-source/serve.mjs';
 import { createStatusServer } from '../../examples/status-server/server.mjs';
 import { createSiteServer } from '../../scripts/site/serve-site.mjs';
 import { launch, skipBrowser, until, watch } from './helpers/browser.mjs';
@@ -31,6 +31,7 @@ describe('the examples, built and served as npm start does', { skip: skipBrowser
   let out;
   let status;
   let site;
+  let customSource;
   let browser;
   const problems = [];
 
@@ -43,13 +44,15 @@ describe('the examples, built and served as npm start does', { skip: skipBrowser
       await build({ root: path.join(root, 'examples', name), logLevel: 'silent', build: { outDir: builds[name], emptyOutDir: true } });
     }
     status = await createStatusServer({ port: 0, autoAdvance: false });
-    site = await createSiteServer({ port: 0, statusUrl: status.url, builds });
+    customSource = await createCustomSourceServer({ port: 0 });
+    site = await createSiteServer({ port: 0, statusUrl: status.url, builds, customSourceUrl: customSource.url });
     browser = await launch();
   });
 
   after(async () => {
     await browser?.close();
     await site?.close();
+    await customSource?.close();
     await status?.close();
     if (out) await rm(out, { recursive: true, force: true });
   });
@@ -84,9 +87,12 @@ describe('the examples, built and served as npm start does', { skip: skipBrowser
     }
   });
 
-  it('shows the incident on the script-tag page', async () => {
+  it('shows the incident on the script-tag page, and the custom-source page behind its link', async () => {
     const page = await open('/examples/html/');
     await until(async () => /^major: Major incident/.test((await read(page)).banner ?? ''), 5000, 'the banner');
+    const custom = await open('/examples/custom-source/');
+    assert.equal(new URL(custom.url()).origin, customSource.url);
+    await until(async () => (await read(custom)).banner, 5000, 'the custom-source banner');
   });
 
   it('links every page from the index, and every link of the new docs resolves', async () => {
@@ -104,8 +110,7 @@ describe('the examples, built and served as npm start does', { skip: skipBrowser
       for (const [, href] of html.matchAll(/<a [^>]*href="([^"]+)"/g)) {
         const target = new URL(href.replaceAll('&#38;', '&'), `${site.url}${from}`);
         if (target.origin !== site.url) continue;
-        // examples/custom-source is another example's, and may not be in this checkout yet.
-        if (target.pathname === '/examples/custom-source/' && !existsSync(path.join(root, 'examples/custom-source'))) continue;
+        // fetch follows /examples/custom-source/ to the example's own server.
         const answer = await fetch(target);
         if (answer.status !== 200) broken.push(`${from} -> ${href} (${answer.status})`);
         else if (target.hash && target.pathname.endsWith('.md') && !(await answer.text()).includes(`id="${target.hash.slice(1)}"`)) {
