@@ -101,7 +101,7 @@ describe('the examples, built and served as npm start does', { skip: skipBrowser
     for (const name of ['/examples/html/', '/examples/react/', '/examples/vue/', '/examples/custom-source/', '/gallery/', '/docs/', '/docs/api/', '/docs/frameworks.md']) {
       assert.ok(links.includes(name), `the index links ${name}`);
     }
-    const pages = ['/', '/README.md', '/docs/getting-started.md', '/docs/frameworks.md', '/docs/api/', '/docs/api/core.md', '/docs/api/element.md', '/docs/api/react.md', '/docs/api/vue.md'];
+    const pages = ['/', '/README.md', '/docs/', '/docs/getting-started.md', '/docs/frameworks.md', '/docs/api/', '/docs/api/core.md', '/docs/api/element.md', '/docs/api/react.md', '/docs/api/vue.md'];
     const broken = [];
     for (const from of pages) {
       const res = await fetch(`${site.url}${from}`);
@@ -119,6 +119,17 @@ describe('the examples, built and served as npm start does', { skip: skipBrowser
       }
     }
     assert.deepEqual(broken, []);
+  });
+
+  it('serves the pictures of the docs', async () => {
+    const html = await (await fetch(`${site.url}/docs/theming.md`)).text();
+    const images = [...html.matchAll(/<img src="([^"]+)"/g)].map(([, src]) => new URL(src, `${site.url}/docs/theming.md`));
+    assert.ok(images.length > 0, 'theming.md has pictures');
+    for (const image of images) {
+      const res = await fetch(image);
+      assert.equal(res.status, 200, image.pathname);
+      assert.match(res.headers.get('content-type'), /^image\//);
+    }
   });
 
   it('renders the docs as HTML, escaping any markup in them', async () => {
