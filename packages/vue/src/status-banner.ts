@@ -32,10 +32,12 @@ export type StatusBannerProps = {
 export const StatusBanner = defineComponent(
   (_props: StatusBannerProps, { attrs, emit }) => {
     // No runtime props: everything arrives in attrs, so a property the element adds later passes through. The
-    // `.` prefix makes Vue set a property even before the element is defined (which keeps it on upgrade).
+    // `.` prefix makes Vue set the element's own properties even before it is defined (kept on upgrade);
+    // HTMLElement's (`style`, `id`, `lang`) keep Vue's own handling.
+    const own = (name: string) => name in StatusBannerElement.prototype && !(name in HTMLElement.prototype);
     return () =>
       h('status-banner', {
-        ...Object.fromEntries(Object.entries(attrs).map(([name, value]) => [name in StatusBannerElement.prototype ? `.${name}` : name, value])),
+        ...Object.fromEntries(Object.entries(attrs).map(([name, value]) => [own(name) ? `.${name}` : name, value])),
         onStatusBannerChange: (event: StatusBannerChangeEvent) => emit('change', event),
         onStatusBannerDismiss: (event: StatusBannerDismissEvent) => emit('dismiss', event),
       });

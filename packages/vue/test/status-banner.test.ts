@@ -41,14 +41,14 @@ describe(`<StatusBanner> on Vue ${version}`, () => {
   it('sets element properties as properties, and everything else as attributes', async () => {
     const src = await endpoint({ body: payload('Checkout is down') });
     const strings = { dismiss: 'Hide this', major: 'Outage' };
-    mount(() => h(StatusBanner, { src, position: 'inline', interval: 5, strings, id: 'status', class: 'wide', 'data-test': 'x' }));
+    mount(() => h(StatusBanner, { src, position: 'inline', interval: 5, strings, id: 'status', class: 'wide', 'data-test': 'x', style: { marginTop: '3px' }, lang: 'en' }));
     const el = banner()!;
     expect(el.src).to.equal(src);
     expect(el.interval).to.equal(5);
     // Vue would have made it reactive, but the element sees the same object's contents, never an attribute.
     expect(el.strings).to.deep.equal(strings);
     expect(el.getAttribute('strings')).to.equal(null);
-    expect([el.id, el.className, el.dataset.test]).to.deep.equal(['status', 'wide', 'x']);
+    expect([el.id, el.className, el.dataset.test, el.style.marginTop, el.lang]).to.deep.equal(['status', 'wide', 'x', '3px', 'en']);
     await waitFor(() => shown(el) === 'Outage: Checkout is down', 10000, 'the notice');
     expect(el.shadowRoot!.querySelector('[part="dismiss-button"]')!.getAttribute('aria-label')).to.equal('Hide this');
   });
