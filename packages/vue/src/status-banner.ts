@@ -33,8 +33,8 @@ export const StatusBanner = defineComponent(
   (_props: StatusBannerProps, { attrs, emit }) => {
     // No runtime props: everything arrives in attrs, so a property the element adds later passes through. The
     // `.` prefix makes Vue set the element's own properties even before it is defined (kept on upgrade);
-    // HTMLElement's (`style`, `id`, `lang`) keep Vue's own handling.
-    const own = (name: string) => name in StatusBannerElement.prototype && !(name in HTMLElement.prototype);
+    // HTMLElement's (`style`, `id`, `lang`) keep Vue's own handling. (The server has no HTMLElement.)
+    const own = (name: string) => name in StatusBannerElement.prototype && !(name in (globalThis.HTMLElement?.prototype ?? {}));
     return () =>
       h('status-banner', {
         ...Object.fromEntries(Object.entries(attrs).map(([name, value]) => [own(name) ? `.${name}` : name, value])),
