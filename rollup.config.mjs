@@ -57,7 +57,7 @@ const minify = (module) =>
   terser({ ecma: 2022, module, compress: { passes: 3 }, format: { comments: false, ascii_only: true } });
 
 /** A package's ESM build: one file per module, its dependencies left to the user's bundler. */
-const esm = (pkg) => ({
+const esm = (pkg, banner) => ({
   input: `packages/${pkg}/src/index.ts`,
   external,
   output: {
@@ -66,6 +66,7 @@ const esm = (pkg) => ({
     sourcemap: true,
     preserveModules: true,
     preserveModulesRoot: `packages/${pkg}/src`,
+    ...(banner && { banner }),
   },
   plugins: [typescript()],
 });
@@ -73,6 +74,9 @@ const esm = (pkg) => ({
 export default [
   esm('core'),
   esm('element'),
+  // React Server Components (Next.js's app router) may import the component and hook only as client modules.
+  esm('react', "'use client';"),
+  esm('vue'),
   {
     // The script tag: Lit and the core bundled in, registered on load. A classic script (IIFE) so
     // `document.currentScript` can read its data-* attributes.

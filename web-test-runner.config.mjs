@@ -1,9 +1,20 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { mediaFeaturesPlugin } from './test/server/media-plugin.mjs';
+import { reactEsm, reactImportMap } from './test/server/react-esm.mjs';
 import { statusMiddleware } from './test/server/status-middleware.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** A test page with `head` before the test framework loads. */
+const page = (head) => (testFramework) =>
+  `<!doctype html><html><head>${head}</head><body><script type="module" src="${testFramework}"></script></body></html>`;
+
+// Vue's esm-bundler build reads `process.env.NODE_ENV` and its compile-time flags, which a bundler would define.
+const vueGlobals = `<script>
+  window.process = { env: { NODE_ENV: 'development' } };
+  Object.assign(window, { __VUE_OPTIONS_API__: true, __VUE_PROD_DEVTOOLS__: false, __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false });
+</script>`;
 
 export default {
   rootDir: '.',
@@ -11,8 +22,12 @@ export default {
   groups: [
     { name: 'core', files: 'packages/core/test/**/*.test.ts' },
     { name: 'element', files: 'packages/element/test/**/*.test.ts' },
+    // The same React tests, against React 19 and React 18.
+    { name: 'react', files: 'packages/react/test/**/*.test.ts', testRunnerHtml: page(reactImportMap(19)) },
+    { name: 'react18', files: 'packages/react/test/**/*.test.ts', testRunnerHtml: page(reactImportMap(18)) },
+    { name: 'vue', files: 'packages/vue/test/**/*.test.ts', testRunnerHtml: page(vueGlobals) },
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), mediaFeaturesPlugin()],
+  plugins: [reactEsm(), esbuildPlugin({ ts: true, target: 'es2021', tsconfig: 'tsconfig.json' }), mediaFeaturesPlugin()],
   middleware: [statusMiddleware],
   browsers: [
     chromeLauncher({

@@ -1,13 +1,16 @@
 // `npm start`: the local demo. Two servers, so the status source lives on another origin as it does in real life:
-// the status server (examples/status-server/server.mjs) and the demo app page (examples/html/serve.mjs).
+// the status server (examples/status-server/server.mjs) and the site (scripts/site/serve-site.mjs): an index page
+// linking the script-tag demo, the React and Vue examples (built by `npm start` before this runs) and the docs.
 // `npm run publish` (scripts/publish.mjs) posts an update by hand while it runs.
 //
 // Env: PORT (page, default 8080), STATUS_PORT (status, default 8081), STEP_SECONDS (default 6). A taken port
 // falls back to a free one.
 
 import { existsSync } from 'node:fs';
-import { createPageServer, DEFAULT_PAGE_PORT, DEFAULT_SCRIPT_FILE } from '../examples/html/serve.mjs';
+import { DEFAULT_PAGE_PORT, DEFAULT_SCRIPT_FILE } from '../examples/html/serve.mjs';
 import { createStatusServer, statusOptionsFromEnv } from '../examples/status-server/server.mjs';
+import { createCustomSourceServer } from '../examples/custom-source/serve.mjs';
+import { createSiteServer } from './site/serve-site.mjs';
 
 async function main() {
   const { port: statusPort, stepSeconds } = statusOptionsFromEnv();
@@ -21,10 +24,14 @@ async function main() {
     onPublish: (action, snapshot) => console.log(line(action, headline(snapshot))),
   });
   let page;
+  let customSource;
   try {
-    page = await createPageServer({ port: pagePort, statusUrl: status.url });
+    // The custom-source example bundles its own page and serves its own feed: a server of its own, on any free
+    // port, that the index links to.
+    customSource = await createCustomSourceServer({ port: 0 });
+    page = await createSiteServer({ port: pagePort, statusUrl: status.url, customSourceUrl: customSource.url });
   } catch (error) {
-    await status.close();
+    await Promise.all([status.close(), customSource?.close()]);
     throw error;
   }
 
@@ -40,6 +47,11 @@ async function main() {
   if (!existsSync(DEFAULT_SCRIPT_FILE)) {
     console.log('  warning: packages/element/dist/status-banner.min.js is missing; run `npm run build`');
   }
+  for (const name of ['react', 'vue']) {
+    if (!existsSync(new URL(`../examples/${name}/dist/index.html`, import.meta.url))) {
+      console.log(`  warning: examples/${name} is not built; run \`npm run build:examples\``);
+    }
+  }
   console.log('  Ctrl+C to stop');
   console.log(line(status.phase(), status.state().status.description));
 
@@ -49,7 +61,7 @@ async function main() {
     if (stopping) process.exit(130);
     stopping = true;
     console.log(`${signal}: stopping`);
-    Promise.all([page.close(), status.close()]).then(
+    Promise.all([page.close(), status.close(), customSource.close()]).then(
       () => process.exit(0),
       (error) => {
         console.error(error);

@@ -475,7 +475,9 @@ describe('scripts/start.mjs', () => {
     assert.ok(open && summary, out);
     const loopback = (url) => url.replace('//localhost:', '//127.0.0.1:');
     assert.equal((await getJson(loopback(summary))).status.indicator, 'none');
-    const html = await (await fetch(loopback(open))).text();
+    // The URL to open is the index, which links the script-tag demo; that page points at the status server.
+    assert.match(await (await fetch(loopback(open))).text(), /href="\/examples\/html\/"/);
+    const html = await (await fetch(`${loopback(open)}examples/html/`)).text();
     assert.ok(html.includes(`data-src="${loopback(new URL(summary).origin)}"`), 'the page points at the status server');
 
     child.kill('SIGINT');

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createStatusServer } from '../../examples/status-server/server.mjs';
+import { describeReactSsr } from './helpers/react-ssr.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const fixtures = path.resolve(process.env.STATUS_BANNER_FIXTURES ?? path.join(root, '../shared/fixtures/real'));
@@ -85,6 +86,39 @@ describe('@status-banner/element in Node', () => {
     assert.equal(typeof globalThis.window, 'undefined');
     assert.equal(typeof globalThis.document, 'undefined');
     assert.doesNotThrow(() => element.defineStatusBanner());
+  });
+});
+
+describeReactSsr();
+
+describe('@status-banner/vue with vue/server-renderer', () => {
+  it('renders an empty <status-banner> and an idle composable, touching no window', async () => {
+    const [{ createSSRApp, h }, { renderToString }, { StatusBanner, useStatus }] = await Promise.all([
+      import('vue'),
+      import('vue/server-renderer'),
+      import('@status-banner/vue'),
+    ]);
+    const requests = [];
+    const fetch = (...args) => {
+      requests.push(args);
+      return Promise.reject(new Error('no network on the server'));
+    };
+    const app = createSSRApp({
+      setup() {
+        const { state, notices } = useStatus({ src: 'https://status.example.com', fetch });
+        return () =>
+          h('main', [
+            h(StatusBanner, { src: 'https://status.example.com', position: 'inline', strings: { dismiss: 'Hide' }, id: 'status', class: 'wide' }),
+            h('p', `${state.value.status}: ${notices.value.length}`),
+          ]);
+      },
+    });
+    const html = await renderToString(app);
+    assert.equal(html, '<main><status-banner id="status" class="wide"></status-banner><p>loading: 0</p></main>');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual(requests, [], 'nothing fetched while rendering');
+    assert.equal(typeof globalThis.window, 'undefined');
+    assert.equal(typeof globalThis.document, 'undefined');
   });
 });
 

@@ -1,0 +1,147 @@
+// The examples as `npm start` serves them: the React and Vue apps built by Vite from the workspace packages (as a
+// user's app would consume them), the script-tag page, the index that links them and the docs, in Chromium,
+// against the demo status server.
+
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { createCustomSourceServer } from '../../examples/custom-source/serve.mjs';
+import { createStatusServer } from '../../examples/status-server/server.mjs';
+import { createSiteServer } from '../../scripts/site/serve-site.mjs';
+import { launch, skipBrowser, until, watch } from './helpers/browser.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** What the page's banner shows (severity and text), and the app's own status panel, if it has one. */
+const read = (page) =>
+  page.evaluate(() => {
+    const banner = document.querySelector('status-banner');
+    const base = banner?.shadowRoot?.querySelector('[part="base"]');
+    return {
+      banner: base ? `${banner.getAttribute('severity')}: ${base.textContent.replace(/\s+/g, ' ').trim()}` : null,
+      panel: document.querySelector('[data-testid="status-panel"]')?.textContent.replace(/\s+/g, ' ').trim() ?? null,
+    };
+  });
+
+describe('the examples, built and served as npm start does', { skip: skipBrowser }, () => {
+  let out;
+  let status;
+  let site;
+  let customSource;
+  let browser;
+  const problems = [];
+
+  before(async () => {
+    out = await mkdtemp(path.join(os.tmpdir(), 'status-banner-examples-'));
+    // One Vite build each, into a scratch folder, so a running `npm start` keeps its own.
+    const builds = {};
+    for (const name of ['react', 'vue']) {
+      builds[name] = path.join(out, name);
+      await build({ root: path.join(root, 'examples', name), logLevel: 'silent', build: { outDir: builds[name], emptyOutDir: true } });
+    }
+    status = await createStatusServer({ port: 0, autoAdvance: false });
+    customSource = await createCustomSourceServer({ port: 0 });
+    site = await createSiteServer({ port: 0, statusUrl: status.url, builds, customSourceUrl: customSource.url });
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+    await customSource?.close();
+    await status?.close();
+    if (out) await rm(out, { recursive: true, force: true });
+  });
+
+  const open = async (pathname) => {
+    const page = watch(await (await browser.createBrowserContext()).newPage(), problems);
+    await page.goto(`${site.url}${pathname}`);
+    return page;
+  };
+
+  it('shows all clear, then the incident live, in the React and Vue apps: the banner and the app’s own panel', async () => {
+    const pages = { react: await open('/examples/react/'), vue: await open('/examples/vue/') };
+    for (const [name, page] of Object.entries(pages)) {
+      await until(async () => /All systems operational/.test((await read(page)).panel ?? ''), 5000, `${name}: the panel to say all clear`);
+      assert.equal((await read(page)).banner, null, `${name}: no banner while all is well`);
+    }
+    status.advance();
+    for (const [name, page] of Object.entries(pages)) {
+      const shown = await until(async () => {
+        const now = await read(page);
+        return /^major: Major incident: Elevated error rates on the API/.test(now.banner ?? '') && /Elevated error rates on the API/.test(now.panel ?? '') && now;
+      }, 5000, `${name}: the streamed incident in the banner and the panel`);
+      assert.match(shown.panel, /investigating/);
+      // The banner's onChange / @change handler logged it.
+      assert.match(await page.$eval('.log', (log) => log.textContent), /change: Elevated error rates on the API/);
+    }
+    // Dismissing in the banner calls the app's onDismiss / @dismiss handler.
+    for (const [name, page] of Object.entries(pages)) {
+      await page.evaluate(() => document.querySelector('status-banner').shadowRoot.querySelector('[part="dismiss-button"]').click());
+      await until(async () => (await read(page)).banner === null, 2000, `${name}: the dismissal`);
+      assert.match(await page.$eval('.log', (log) => log.textContent), /dismissed: Elevated error rates on the API/);
+    }
+  });
+
+  it('shows the incident on the script-tag page, and the custom-source page behind its link', async () => {
+    const page = await open('/examples/html/');
+    await until(async () => /^major: Major incident/.test((await read(page)).banner ?? ''), 5000, 'the banner');
+    const custom = await open('/examples/custom-source/');
+    assert.equal(new URL(custom.url()).origin, customSource.url);
+    await until(async () => (await read(custom)).banner, 5000, 'the custom-source banner');
+  });
+
+  it('links every page from the index, and every link of the new docs resolves', async () => {
+    const page = await open('/');
+    const links = await page.$$eval('main a', (anchors) => anchors.map((a) => a.getAttribute('href')));
+    for (const name of ['/examples/html/', '/examples/react/', '/examples/vue/', '/examples/custom-source/', '/gallery/', '/docs/', '/docs/api/', '/docs/frameworks.md']) {
+      assert.ok(links.includes(name), `the index links ${name}`);
+    }
+    const pages = ['/', '/README.md', '/docs/', '/docs/getting-started.md', '/docs/frameworks.md', '/docs/api/', '/docs/api/core.md', '/docs/api/element.md', '/docs/api/react.md', '/docs/api/vue.md'];
+    const broken = [];
+    for (const from of pages) {
+      const res = await fetch(`${site.url}${from}`);
+      assert.equal(res.status, 200, from);
+      const html = await res.text();
+      for (const [, href] of html.matchAll(/<a [^>]*href="([^"]+)"/g)) {
+        const target = new URL(href.replaceAll('&#38;', '&'), `${site.url}${from}`);
+        if (target.origin !== site.url) continue;
+        // fetch follows /examples/custom-source/ to the example's own server.
+        const answer = await fetch(target);
+        if (answer.status !== 200) broken.push(`${from} -> ${href} (${answer.status})`);
+        else if (target.hash && target.pathname.endsWith('.md') && !(await answer.text()).includes(`id="${target.hash.slice(1)}"`)) {
+          broken.push(`${from} -> ${href} (no such anchor)`);
+        }
+      }
+    }
+    assert.deepEqual(broken, []);
+  });
+
+  it('serves the pictures of the docs', async () => {
+    const html = await (await fetch(`${site.url}/docs/theming.md`)).text();
+    const images = [...html.matchAll(/<img src="([^"]+)"/g)].map(([, src]) => new URL(src, `${site.url}/docs/theming.md`));
+    assert.ok(images.length > 0, 'theming.md has pictures');
+    for (const image of images) {
+      const res = await fetch(image);
+      assert.equal(res.status, 200, image.pathname);
+      assert.match(res.headers.get('content-type'), /^image\//);
+    }
+  });
+
+  it('renders the docs as HTML, escaping any markup in them', async () => {
+    const html = await (await fetch(`${site.url}/docs/frameworks.md`)).text();
+    assert.match(html, /<h1 id="react-and-vue">/);
+    assert.match(html, /<pre data-lang="tsx"><code>/);
+    assert.ok(!/<status-banner[ >]/.test(html), 'tags in the docs are shown, not made');
+    const evil = await fetch(`${site.url}/..%2f..%2fetc/passwd`);
+    assert.equal(evil.status, 404);
+  });
+
+  it('puts nothing on the console and throws nothing', () => {
+    assert.deepEqual(problems, []);
+  });
+});
