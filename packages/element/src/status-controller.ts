@@ -1,18 +1,27 @@
-import { createStatusClient, type StatusClient, type StatusClientOptions, type StatusState } from '@status-banner/core';
+import {
+  IDLE_STATE,
+  releaseStatusClient,
+  retainStatusClient,
+  statusClientKey,
+  type StatusClient,
+  type StatusClientOptions,
+  type StatusState,
+} from '@status-banner/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { StatusBannerChangeEvent } from './events.js';
 
-const IDLE: StatusState = { status: 'loading', notices: [] };
-
 /**
  * Binds a status client to a host element's life: the client runs while the host is connected and has a
- * source, and is replaced when its options change. The host re-renders on state changes, at most once per
+ * source, and is replaced when its options change. Elements (and React or Vue consumers) with the same options
+ * share one client: one request or stream, one state. The host re-renders on state changes, at most once per
  * animation frame (a burst of pushed updates paints once), and fires `status-banner-change` for every new
  * snapshot it renders.
  */
 export class StatusController implements ReactiveController {
-  state = IDLE;
+  state = IDLE_STATE;
   client: StatusClient | undefined;
+  /** The shared client's key, and how to stop hearing from it. */
+  #held: { key: string; stop: () => void } | undefined;
   #host: ReactiveControllerHost & EventTarget;
   #options: StatusClientOptions | undefined;
   #key = '';
@@ -38,9 +47,10 @@ export class StatusController implements ReactiveController {
   hostConnected(connected = true): void {
     this.#connected = connected;
     if (!connected || !this.#options || this.client) return;
-    // Created here, never at construction: a disconnected or server-rendered element makes no requests.
-    const client = (this.client = createStatusClient(this.#options));
-    client.subscribe((state) => this.#later(state));
+    // Held here, never at construction: a disconnected or server-rendered element makes no requests.
+    const key = statusClientKey(this.#options);
+    const client = (this.client = retainStatusClient(key, this.#options));
+    this.#held = { key, stop: client.subscribe((state) => this.#later(state)) };
     this.#set(client.getSnapshot());
   }
 
@@ -74,9 +84,12 @@ export class StatusController implements ReactiveController {
   #stop(): void {
     globalThis.cancelAnimationFrame?.(this.#frame);
     this.#frame = 0;
-    this.client?.destroy();
-    this.client = undefined;
-    this.#set(IDLE);
+    if (this.#held) {
+      this.#held.stop();
+      releaseStatusClient(this.#held.key);
+    }
+    this.#held = this.client = undefined;
+    this.#set(IDLE_STATE);
   }
 
   #set(state: StatusState): void {

@@ -1,6 +1,13 @@
-import type { StatusClientOptions, StatusState } from '@status-banner/core';
+import {
+  IDLE_STATE as IDLE,
+  peekStatusClient as peek,
+  releaseStatusClient as release,
+  retainStatusClient as retain,
+  statusClientKey as keyOf,
+  type StatusClientOptions,
+  type StatusState,
+} from '@status-banner/core';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { IDLE, keyOf, peek, release, retain } from './shared-client.js';
 
 /** What {@link useStatus} returns: the client's state, and what you can do about it. */
 export interface UseStatusResult extends StatusState {

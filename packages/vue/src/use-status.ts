@@ -1,6 +1,14 @@
-import type { Notice, StatusClient, StatusClientOptions, StatusState } from '@status-banner/core';
+import {
+  IDLE_STATE as IDLE,
+  releaseStatusClient as release,
+  retainStatusClient as retain,
+  statusClientKey as keyOf,
+  type Notice,
+  type StatusClient,
+  type StatusClientOptions,
+  type StatusState,
+} from '@status-banner/core';
 import { computed, getCurrentInstance, onMounted, onScopeDispose, shallowRef, toRaw, toValue, watch, type ComputedRef, type MaybeRefOrGetter, type ShallowRef } from 'vue';
-import { IDLE, keyOf, release, retain } from './shared-client.js';
 
 /** What {@link useStatus} returns. */
 export interface UseStatusReturn {
