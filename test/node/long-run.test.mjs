@@ -46,6 +46,8 @@ function virtualClock() {
         await tick();
       }
     },
+    /** Lets real time pass, so what is in flight (a request aborted a moment ago) settles. */
+    settle: (ms = 50) => new Promise((resolve) => real.setTimeout(resolve, ms)),
     restore() {
       Object.assign(globalThis, { setTimeout: real.setTimeout, clearTimeout: real.clearTimeout });
       Date.now = real.now;
@@ -93,6 +95,8 @@ it('LIFE-06: 24 hours of polling leave at most one timer pending and no growing 
     // The same answer all day: one change (the first snapshot), not one per poll.
     assert.equal(changes, 1);
     client.destroy();
+    // A request in flight at destroy is aborted; its deadline timer goes once the abort has settled.
+    await clock.settle();
     assert.equal(clock.timers.size, 0, 'destroy leaves no timer');
     assert.equal(listening, 0);
   } finally {

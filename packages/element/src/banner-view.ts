@@ -120,8 +120,7 @@ export class BannerView {
     }
     this.#model = model;
     // What is on screen, for the page's CSS: a leaving banner keeps its colours until it has gone.
-    host.severity = (model?.resolved ?? model?.notices[0])?.severity;
-    host.reflect('severity', host.severity);
+    host._show((model?.resolved ?? model?.notices[0])?.severity);
     host.toggleAttribute('resolved', !!model?.resolved);
     host.toggleAttribute('stale', !!model?.stale);
     renderBanner(root, host, model, this.#actions);

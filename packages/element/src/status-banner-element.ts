@@ -182,18 +182,28 @@ export class StatusBannerElement extends BaseElement {
   declare preview: string | undefined;
   /** Replacements for any of the banner's words, in every language (see `en` for the keys). */
   declare strings: Partial<StatusBannerStrings> | undefined;
-  /** The severity shown, reflected for styling; absent when nothing is shown. Read-only. */
-  declare severity: Severity | undefined;
 
   #controller = new StatusController(this);
   /** How it looks and behaves on screen, loaded once there is something to show. */
   #view: BannerView | undefined;
+  #severity: Severity | undefined;
 
   constructor() {
     super();
     // Defaults fill only what a framework did not set before the element was defined.
     this.position ??= 'top';
     this.dismissible ??= true;
+  }
+
+  /** The severity shown, reflected as the `severity` attribute for styling; undefined when nothing is shown. */
+  get severity(): Severity | undefined {
+    return this.#severity;
+  }
+
+  /** @internal Sets what {@link severity} says, and reflects it. */
+  _show(severity: Severity | undefined): void {
+    this.#severity = severity;
+    this.reflect('severity', severity);
   }
 
   /** What the banner knows now: the snapshot, the notices it would show, and the last error. */
