@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escapeAttribute, listen, send } from '../http.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -125,44 +126,6 @@ export async function createPageServer({
       });
     },
   };
-}
-
-function send(req, res, status, type, body) {
-  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Content-Length': String(bytes.length),
-    // Always revalidate, so a rebuilt bundle is picked up on reload.
-    'Cache-Control': 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  res.end(req.method === 'HEAD' ? undefined : bytes);
-}
-
-function escapeAttribute(value) {
-  return value.replace(/[&"'<>]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Listens on `port`, or on an OS-assigned port when that one is taken. Resolves with the bound port. */
-function listen(server, port, host) {
-  return new Promise((resolve, reject) => {
-    const onError = (error) => {
-      if (error.code === 'EADDRINUSE' && port !== 0) {
-        port = 0;
-        server.listen(0, host);
-        return;
-      }
-      server.off('listening', onListening);
-      reject(error);
-    };
-    const onListening = () => {
-      server.off('error', onError);
-      resolve(server.address().port);
-    };
-    server.on('error', onError);
-    server.once('listening', onListening);
-    server.listen(port, host);
-  });
 }
 
 async function main() {

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listen, send } from '../http.mjs';
 import { DEFAULT_STEP_SECONDS, ENDPOINTS, PHASES, renderEndpoint, renderIncidentText, timelineState } from './timeline.mjs';
 
 /** The port the status server asks for when none is given. */
@@ -421,39 +422,7 @@ function sendText(req, res, status, text) {
 }
 
 function sendRaw(req, res, status, body, contentType, cacheControl) {
-  const bytes = Buffer.from(body, 'utf8');
-  res.writeHead(status, {
-    'Content-Type': contentType,
-    'Content-Length': String(bytes.length),
-    'Cache-Control': cacheControl,
-    'X-Content-Type-Options': 'nosniff',
-  });
-  res.end(req.method === 'HEAD' ? undefined : bytes);
-}
-
-/**
- * Listens on `port`, or on an OS-assigned port when that one is taken.
- * @returns {Promise<number>} The bound port.
- */
-function listen(server, port, host) {
-  return new Promise((resolve, reject) => {
-    const onError = (error) => {
-      if (error.code === 'EADDRINUSE' && port !== 0) {
-        port = 0;
-        server.listen(0, host);
-        return;
-      }
-      server.off('listening', onListening);
-      reject(error);
-    };
-    const onListening = () => {
-      server.off('error', onError);
-      resolve(server.address().port);
-    };
-    server.on('error', onError);
-    server.once('listening', onListening);
-    server.listen(port, host);
-  });
+  send(req, res, status, contentType, body, { 'Cache-Control': cacheControl });
 }
 
 /**

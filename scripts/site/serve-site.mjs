@@ -15,6 +15,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SCRIPT_FILE } from '../../examples/html/serve.mjs';
+import { escapeAttribute as escape, listen, send } from '../../examples/http.mjs';
 import { renderMarkdown } from './render-markdown.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -61,8 +62,8 @@ export async function createSiteServer({ statusUrl, port = 8080, host = '127.0.0
   };
   const withStatus = (html) =>
     html
-      .replaceAll('%STATUS_URL%', escapeAttribute(statusUrl))
-      .replace(/(<meta name="status-server" content=")[^"]*(")/, `$1${escapeAttribute(statusUrl)}$2`);
+      .replaceAll('%STATUS_URL%', escape(statusUrl))
+      .replace(/(<meta name="status-server" content=")[^"]*(")/, `$1${escape(statusUrl)}$2`);
 
   async function handle(req, res) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(req, res, 405, 'text/plain; charset=utf-8', `${req.method} is not supported\n`, { Allow: 'GET, HEAD' });
@@ -232,40 +233,3 @@ function redirect(res, location, status = 301) {
   res.writeHead(status, { Location: location }).end();
 }
 
-function send(req, res, status, type, body, headers = {}) {
-  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Content-Length': String(bytes.length),
-    // Always revalidate: a rebuild or an edit shows on reload.
-    'Cache-Control': 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
-    ...headers,
-  });
-  res.end(req.method === 'HEAD' ? undefined : bytes);
-}
-
-const escape = (value) => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const escapeAttribute = escape;
-
-/** Listens on `port`, or on an OS-assigned port when that one is taken. Resolves with the bound port. */
-function listen(server, port, host) {
-  return new Promise((resolve, reject) => {
-    const onError = (error) => {
-      if (error.code === 'EADDRINUSE' && port !== 0) {
-        port = 0;
-        server.listen(0, host);
-        return;
-      }
-      server.off('listening', onListening);
-      reject(error);
-    };
-    const onListening = () => {
-      server.off('error', onError);
-      resolve(server.address().port);
-    };
-    server.on('error', onError);
-    server.once('listening', onListening);
-    server.listen(port, host);
-  });
-}

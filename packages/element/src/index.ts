@@ -1,7 +1,7 @@
 import { defineStatusBanner } from './define.js';
 
 export { StatusBannerElement } from './status-banner-element.js';
-export type { StatusBannerCorner, StatusBannerPosition, StatusBannerTheme } from './status-banner-element.js';
+export type { StatusBannerCorner, StatusBannerPosition, StatusBannerProperties, StatusBannerTheme } from './status-banner-element.js';
 export { StatusBannerChangeEvent, StatusBannerDismissEvent } from './events.js';
 export { defineStatusBanner } from './define.js';
 export { StatusController } from './status-controller.js';

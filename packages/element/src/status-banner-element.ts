@@ -309,3 +309,21 @@ export class StatusBannerElement extends BaseElement {
     return undefined;
   }
 }
+
+/** `K` when `T[K]` can be assigned, else `never`. */
+type IfWritable<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] } ? 1 : 2) extends <V>() => V extends { -readonly [Q in K]: T[K] } ? 1 : 2
+  ? K
+  : never;
+
+/**
+ * The element's own settable properties (`src`, `position`, `strings` ...), read from the class, so a property
+ * the element gains is one here with no other change: what the React and Vue wrappers take as props. Methods,
+ * read-only properties (`state`, `severity`) and `HTMLElement`'s members are left out.
+ */
+export type StatusBannerProperties = {
+  [K in keyof StatusBannerElement as K extends keyof HTMLElement
+    ? never
+    : StatusBannerElement[K] extends (...args: never[]) => unknown
+      ? never
+      : IfWritable<StatusBannerElement, K>]?: StatusBannerElement[K];
+};

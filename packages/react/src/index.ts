@@ -1,5 +1,5 @@
 export { StatusBanner } from './status-banner.js';
-export type { StatusBannerProperties, StatusBannerProps } from './status-banner.js';
+export type { StatusBannerProps } from './status-banner.js';
 export { useStatus } from './use-status.js';
 export type { UseStatusResult } from './use-status.js';
 export { StatusBannerChangeEvent, StatusBannerDismissEvent, StatusBannerElement } from '@status-banner/element';

@@ -1,23 +1,6 @@
 import { createComponent, type EventName } from '@lit/react';
-import { StatusBannerElement, type StatusBannerChangeEvent, type StatusBannerDismissEvent } from '@status-banner/element';
+import { StatusBannerElement, type StatusBannerChangeEvent, type StatusBannerDismissEvent, type StatusBannerProperties } from '@status-banner/element';
 import * as React from 'react';
-
-type IfWritable<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] } ? 1 : 2) extends <V>() => V extends { -readonly [Q in K]: T[K] } ? 1 : 2
-  ? K
-  : never;
-
-/**
- * The element's own settable properties (`src`, `position`, `strings` ...), read from the element class, so a
- * property the element gains is a prop here with no change to this package. Methods, read-only properties,
- * `HTMLElement`'s members and the reflected `severity` (an output) are left out.
- */
-export type StatusBannerProperties = {
-  [K in keyof StatusBannerElement as K extends keyof HTMLElement | 'severity'
-    ? never
-    : StatusBannerElement[K] extends (...args: never[]) => unknown
-      ? never
-      : IfWritable<StatusBannerElement, K>]?: StatusBannerElement[K];
-};
 
 /** The props of {@link StatusBanner}: the element's properties, its two events, and any HTML attribute. */
 export type StatusBannerProps = StatusBannerProperties &

@@ -1,22 +1,8 @@
-import { StatusBannerElement, type StatusBannerChangeEvent, type StatusBannerDismissEvent } from '@status-banner/element';
+import { StatusBannerElement, type StatusBannerChangeEvent, type StatusBannerDismissEvent, type StatusBannerProperties } from '@status-banner/element';
 import { defineComponent, h, type App } from 'vue';
 
-type IfWritable<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] } ? 1 : 2) extends <V>() => V extends { -readonly [Q in K]: T[K] } ? 1 : 2
-  ? K
-  : never;
-
-/**
- * The element's own settable properties (`src`, `position`, `strings` ...), read from the element class, so a
- * property the element gains is a prop here with no change to this package. Methods, read-only properties,
- * `HTMLElement`'s members and the reflected `severity` (an output) are left out.
- */
-export type StatusBannerProps = {
-  [K in keyof StatusBannerElement as K extends keyof HTMLElement | 'severity'
-    ? never
-    : StatusBannerElement[K] extends (...args: never[]) => unknown
-      ? never
-      : IfWritable<StatusBannerElement, K>]?: StatusBannerElement[K];
-};
+/** The element's own settable properties, as props (see `StatusBannerProperties` in @status-banner/element). */
+export type StatusBannerProps = StatusBannerProperties;
 
 /**
  * `<status-banner>` as a Vue component. Every element property is set as a DOM property (so `:strings` takes
