@@ -4,8 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { launch, locks, openTab, pageErrors, quiet, skipBrowser, title, until } from './helpers/browser.mjs';
-import { startAppOrigin, startStatusOrigin } from './helpers/servers.mjs';
+import { freshOrigins, launch, locks, openTab, pageErrors, quiet, skipBrowser, title, until } from './helpers/browser.mjs';
 
 const FIRST = 'Elevated error rates';
 
@@ -24,18 +23,7 @@ describe('lifecycle', { skip: skipBrowser }, () => {
   });
   after(() => browser?.close());
 
-  async function setup(t, options) {
-    const status = await startStatusOrigin(options);
-    const app = await startAppOrigin({ statusUrl: status.url });
-    const context = await browser.createBrowserContext();
-    const problems = [];
-    t.after(async () => {
-      await context.close();
-      await app.close();
-      await status.close();
-    });
-    return { status, app, context, problems };
-  }
+  const setup = (t, options) => freshOrigins(browser, t, options);
 
   /** Records the lifecycle events the page sees, as `type:persisted|visibility`, in `window.__lifecycle`. */
   function recordLifecycle() {

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   dismiss,
+  freshOrigins,
   launch,
   locks,
   openTab,
@@ -21,7 +22,7 @@ import {
   untilAllShow,
   visibility,
 } from './helpers/browser.mjs';
-import { selfSignedCertificate, snapshotOf, startAppOrigin, startStatusOrigin } from './helpers/servers.mjs';
+import { selfSignedCertificate, snapshotOf } from './helpers/servers.mjs';
 
 const FIRST = 'Elevated error rates';
 
@@ -35,22 +36,7 @@ describe('tabs', { skip: skipBrowser }, () => {
   });
   after(() => browser?.close());
 
-  /**
-   * Fresh servers and a fresh browser context for test `t`, closed after it. `statusHost` names the status origin
-   * in the page (default 127.0.0.1).
-   */
-  async function setup(t, { statusHost = '127.0.0.1', ...options } = {}) {
-    const status = await startStatusOrigin(options);
-    const app = await startAppOrigin({ statusUrl: status.url.replace('127.0.0.1', statusHost) });
-    const context = await browser.createBrowserContext();
-    const problems = [];
-    t.after(async () => {
-      await context.close();
-      await app.close();
-      await status.close();
-    });
-    return { status, app, context, problems };
-  }
+  const setup = (t, options) => freshOrigins(browser, t, options);
 
   /** No page error, console error or error event in any of `pages`. */
   async function assertClean(pages, problems) {

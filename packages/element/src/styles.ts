@@ -38,6 +38,24 @@ const colours = (theme: keyof typeof palette, attribute = '') =>
 
 const edge = 'var(--status-banner-offset,16px)';
 
+/** The dismiss button pinned to the box's top corner and the other actions under the words, below `scope`. */
+const pinnedDismiss = (scope: string) => css`
+  ${scope}.base {
+    padding-inline-end: 44px;
+    row-gap: 4px;
+  }
+  ${scope}.base > .actions {
+    flex-basis: 100%;
+    padding-inline-start: calc(var(--status-banner-icon-size, 20px) + var(--status-banner-gap, 12px));
+  }
+  ${scope}.base > .actions > .dismiss {
+    position: absolute;
+    top: 4px;
+    inset-inline-end: 8px;
+    margin: 0;
+  }
+`;
+
 // Sizes are px and em, never rem, so a host page's `html { font-size }` cannot blow the banner up;
 // `all: initial` stops inherited host styles (letter-spacing, text-transform, colour) at the door.
 export const styles = css`
@@ -251,35 +269,9 @@ export const styles = css`
   }
   /* A toast, and any banner on a narrow screen: the dismiss button in its top corner, the other actions under
      the words. */
-  :host([position=corner]) .base {
-    padding-inline-end: 44px;
-    row-gap: 4px;
-  }
-  :host([position=corner]) .base > .actions {
-    flex-basis: 100%;
-    padding-inline-start: calc(var(--status-banner-icon-size, 20px) + var(--status-banner-gap, 12px));
-  }
-  :host([position=corner]) .base > .actions > .dismiss {
-    position: absolute;
-    top: 4px;
-    inset-inline-end: 8px;
-    margin: 0;
-  }
+  ${pinnedDismiss(':host([position=corner]) ')}
   @media (max-width: 480px) {
-    .base {
-      padding-inline-end: 44px;
-      row-gap: 4px;
-    }
-    .base > .actions {
-      flex-basis: 100%;
-      padding-inline-start: calc(var(--status-banner-icon-size, 20px) + var(--status-banner-gap, 12px));
-    }
-    .base > .actions > .dismiss {
-      position: absolute;
-      top: 4px;
-      inset-inline-end: 8px;
-      margin: 0;
-    }
+    ${pinnedDismiss('')}
   }
   @media (forced-colors: active) {
     .base {

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
-import { SCRIPT_FILE } from './servers.mjs';
+import { SCRIPT_FILE, startAppOrigin, startStatusOrigin } from './servers.mjs';
 
 export const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -145,4 +145,20 @@ export function storedDismissals(page) {
         };
       }),
   );
+}
+
+/**
+ * Fresh servers (a status origin with `options`, and the app origin) and a fresh context of `browser` for test
+ * `t`, closed after it. `statusHost` names the status origin in the page (default 127.0.0.1).
+ */
+export async function freshOrigins(browser, t, { statusHost = '127.0.0.1', ...options } = {}) {
+  const status = await startStatusOrigin(options);
+  const app = await startAppOrigin({ statusUrl: status.url.replace('127.0.0.1', statusHost) });
+  const context = await browser.createBrowserContext();
+  t.after(async () => {
+    await context.close();
+    await app.close();
+    await status.close();
+  });
+  return { status, app, context, problems: [] };
 }
