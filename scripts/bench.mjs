@@ -10,11 +10,11 @@ import { contrastAndAxe, layoutShiftOverlay, locales } from './bench/banner.mjs'
 import { requestsPerInterval, ssePublishToDom } from './bench/browser.mjs';
 import { naiveOutageRequests, outageRequests } from './bench/outage.mjs';
 import { median, parseFigures } from './bench/parse.mjs';
+import { fixturePath } from '../test/helpers/fixtures.mjs';
 
 const { parseStatus } = core;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const fixtures = path.resolve(process.env.STATUS_BANNER_FIXTURES ?? path.join(root, '../shared/fixtures/real'));
 const BUNDLE_GZIP_BUDGET = 12 * 1024;
 
 const failures = [];
@@ -44,7 +44,7 @@ for (const file of chunks) {
 report('bundle_all_chunks_gzip_bytes', total, 'bytes');
 
 const twilioText = readFileSync(
-  path.join(fixtures, 'statuspage/twilio-summary-large-73-components-2-incidents-9-maintenances-2020-06-16.json'),
+  fixturePath('real/statuspage/twilio-summary-large-73-components-2-incidents-9-maintenances-2020-06-16.json'),
   'utf8',
 );
 const twilio = JSON.parse(twilioText);
@@ -53,7 +53,7 @@ report('parse_twilio_median_ms', median(() => parseStatus(twilio, { now })).toFi
 report('parse_twilio_with_json_median_ms', median(() => parseStatus(twilioText, { now })).toFixed(3), 'ms');
 report('twilio_payload_bytes', Buffer.byteLength(twilioText), 'bytes');
 // Each provider's largest fixture, and what a seeded fuzz run lets escape as anything but a StatusFormatError.
-for (const figure of parseFigures(core, { realDir: fixtures })) report(...figure);
+for (const figure of parseFigures(core)) report(...figure);
 
 // A pushed update, from the server's write to the banner's DOM, in a real Chromium: 200 titles, 50 ms apart.
 // sse_updates counts those that reached the DOM: renders coalesce per frame, so of two events that land in one

@@ -2,7 +2,7 @@
 // change. The server in server.mjs decides when a step begins; everything it serves is rendered from here.
 //
 // Field names, enums, key order and the shape of ids follow Atlassian Statuspage's public API v2 (see
-// ../shared/FORMATS.md §1 and the captures in ../shared/fixtures/real/statuspage/).
+// docs/providers.md and the captures in test/fixtures/real/statuspage/).
 
 import { createHash } from 'node:crypto';
 

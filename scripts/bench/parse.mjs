@@ -3,18 +3,9 @@
 // but a StatusFormatError (goal 0). Fixtures and fuzzer are the tests' own (test/helpers).
 
 import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { FIXTURES } from '../../test/helpers/fixtures.mjs';
+import { FIXTURES, fixturePath } from '../../test/helpers/fixtures.mjs';
 import { fuzzCase, seedOf } from '../../test/helpers/fuzz.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** A fixture's file on disk. */
-const fileOf = (ref, realDir) => {
-  const [kind, ...rest] = ref.split('/');
-  return kind === 'real' ? path.join(realDir, ...rest) : path.join(root, 'test/fixtures', ...rest);
-};
 
 /** Median milliseconds of `fn` over `runs` runs, after a warm-up. */
 export function median(fn, runs = 400) {
@@ -34,24 +25,24 @@ export function median(fn, runs = 400) {
  * `fuzz_cases` and `fuzz_untyped_throws`.
  *
  * @param {typeof import('@status-banner/core')} core - The built core.
- * @param {{ realDir: string, runs?: number, casesPerFixture?: number }} options
+ * @param {{ runs?: number, casesPerFixture?: number }} options
  */
-export function parseFigures(core, { realDir, runs = 400, casesPerFixture = 1000 }) {
+export function parseFigures(core, { runs = 400, casesPerFixture = 1000 } = {}) {
   const figures = [];
   const largest = new Map();
   for (const fixture of FIXTURES) {
-    const size = statSync(fileOf(fixture.ref, realDir)).size;
+    const size = statSync(fixturePath(fixture.ref)).size;
     if (!(largest.get(fixture.provider)?.size >= size)) largest.set(fixture.provider, { ...fixture, size });
   }
   for (const [provider, { ref, now }] of [...largest].sort(([a], [b]) => a.localeCompare(b))) {
-    const payload = JSON.parse(readFileSync(fileOf(ref, realDir), 'utf8'));
+    const payload = JSON.parse(readFileSync(fixturePath(ref), 'utf8'));
     const at = new Date(now);
     figures.push([`parse_${provider}_median_ms`, median(() => core.parseStatus(payload, { now: at }), runs).toFixed(3), 'ms']);
   }
   let cases = 0;
   let untyped = 0;
   for (const { ref, now } of FIXTURES) {
-    const base = JSON.parse(readFileSync(fileOf(ref, realDir), 'utf8'));
+    const base = JSON.parse(readFileSync(fixturePath(ref), 'utf8'));
     const seed = seedOf(ref);
     const at = new Date(now);
     for (let index = 0; index < casesPerFixture; index += 1) {

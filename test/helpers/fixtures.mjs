@@ -1,12 +1,15 @@
-// Every fixture the provider tests, the fuzz test and the bench read: the shared real captures
-// (../shared/fixtures/real, every folder) and the ones written from vendor docs (test/fixtures/*-from-docs.json),
+// Every fixture the provider tests, the fuzz test and the bench read: the real captures (test/fixtures/real,
+// provenance in its SOURCES.md) and the ones written from vendor docs (test/fixtures/docs/*-from-docs.json),
 // each with the provider it must be detected as and the time it was captured at (or, from docs, is set at).
 // Plain data, so Node tests, the bench and the browser tests share one list.
+
+/** The file of a fixture reference (`real/…` or `docs/…`, relative to test/fixtures/). */
+export const fixturePath = (ref) => new URL(`../fixtures/${ref}`, import.meta.url).pathname;
 
 /** When every from-docs fixture is set: its incidents are open, one maintenance under way, one due tomorrow. */
 export const DOCS_NOW = '2026-11-22T10:45:00Z';
 
-/** `real/<folder>/<file>` or `local/<file>`, the provider it is, and the moment to judge it at. */
+/** `real/<folder>/<file>` or `docs/<file>`, the provider it is, and the moment to judge it at. */
 export const FIXTURES = [
   ['real/statuspage/cloudamqp-summary-maintenance-in-progress-2020-07-16.json', 'statuspage', '2020-07-16T12:00:00Z'],
   ['real/statuspage/emma-incidents-22-resolved-america-chicago-offsets-2019-02-21.json', 'statuspage', '2019-02-21T12:00:00Z'],
@@ -25,33 +28,33 @@ export const FIXTURES = [
   ['real/other/heroku-status-current-open-incident-2019-10-24.json', 'heroku', '2019-10-24T19:00:00Z'],
   ['real/other/heroku-status-current-completed-maintenance-2020-11-09.json', 'heroku', '2020-11-09T20:00:00Z'],
   ['real/other/slack-status-v2-current-2-active-incidents-2020-07-30.json', 'slack', '2020-07-30T23:00:00Z'],
-  ['local/incidentio-statuspage-compat-summary-operational-from-docs.json', 'statuspage', '2025-06-09T08:00:00Z'],
-  ['local/incidentio-statuspage-compat-summary-outage-from-docs.json', 'statuspage', '2025-06-10T14:40:00Z'],
-  ['local/incidentio-widget-summary-incident-and-maintenance-from-docs.json', 'incidentio', DOCS_NOW],
-  ['local/incidentio-widget-summary-all-clear-from-docs.json', 'incidentio', DOCS_NOW],
-  ['local/instatus-v1-summary-incident-and-maintenance-from-docs.json', 'instatus', DOCS_NOW],
-  ['local/instatus-v1-summary-all-clear-from-docs.json', 'instatus', DOCS_NOW],
-  ['local/instatus-v3-summary-incident-and-maintenance-from-docs.json', 'instatus', DOCS_NOW],
-  ['local/instatus-v3-summary-all-clear-from-docs.json', 'instatus', DOCS_NOW],
-  ['local/betterstack-index-incident-and-maintenance-from-docs.json', 'betterstack', DOCS_NOW],
-  ['local/betterstack-index-all-clear-from-docs.json', 'betterstack', DOCS_NOW],
-  ['local/cachet-2x-incidents-schedules-components-from-docs.json', 'cachet', DOCS_NOW],
-  ['local/cachet-2x-incidents-all-clear-from-docs.json', 'cachet', DOCS_NOW],
-  ['local/cachet-3x-incidents-schedules-components-from-docs.json', 'cachet', DOCS_NOW],
-  ['local/cachet-3x-incidents-all-clear-from-docs.json', 'cachet', DOCS_NOW],
-  ['local/uptimekuma-2x-status-page-with-heartbeat-incidents-and-maintenance-from-docs.json', 'uptimekuma', DOCS_NOW],
-  ['local/uptimekuma-2x-status-page-with-heartbeat-all-clear-from-docs.json', 'uptimekuma', DOCS_NOW],
-  ['local/uptimekuma-1x-status-page-incident-from-docs.json', 'uptimekuma', DOCS_NOW],
-  ['local/statusio-upcoming-maintenance-from-docs.json', 'statusio', DOCS_NOW],
-  ['local/statusio-all-clear-from-docs.json', 'statusio', DOCS_NOW],
-  ['local/openstatus-status-operational-from-docs.json', 'openstatus', DOCS_NOW],
-  ['local/openstatus-status-degraded-performance-from-docs.json', 'openstatus', DOCS_NOW],
-  ['local/openstatus-status-under-maintenance-from-docs.json', 'openstatus', DOCS_NOW],
-  ['local/openstatus-status-incident-from-docs.json', 'openstatus', DOCS_NOW],
-  ['local/sorry-page-incident-and-maintenance-from-docs.json', 'sorry', DOCS_NOW],
-  ['local/sorry-page-all-clear-from-docs.json', 'sorry', DOCS_NOW],
-  ['local/heroku-current-status-maintenance-in-progress-and-upcoming-from-docs.json', 'heroku', DOCS_NOW],
-  ['local/heroku-current-status-all-clear-from-docs.json', 'heroku', DOCS_NOW],
-  ['local/slack-current-notice-and-outage-from-docs.json', 'slack', DOCS_NOW],
-  ['local/slack-current-ok-from-docs.json', 'slack', DOCS_NOW],
+  ['docs/incidentio-statuspage-compat-summary-operational-from-docs.json', 'statuspage', '2025-06-09T08:00:00Z'],
+  ['docs/incidentio-statuspage-compat-summary-outage-from-docs.json', 'statuspage', '2025-06-10T14:40:00Z'],
+  ['docs/incidentio-widget-summary-incident-and-maintenance-from-docs.json', 'incidentio', DOCS_NOW],
+  ['docs/incidentio-widget-summary-all-clear-from-docs.json', 'incidentio', DOCS_NOW],
+  ['docs/instatus-v1-summary-incident-and-maintenance-from-docs.json', 'instatus', DOCS_NOW],
+  ['docs/instatus-v1-summary-all-clear-from-docs.json', 'instatus', DOCS_NOW],
+  ['docs/instatus-v3-summary-incident-and-maintenance-from-docs.json', 'instatus', DOCS_NOW],
+  ['docs/instatus-v3-summary-all-clear-from-docs.json', 'instatus', DOCS_NOW],
+  ['docs/betterstack-index-incident-and-maintenance-from-docs.json', 'betterstack', DOCS_NOW],
+  ['docs/betterstack-index-all-clear-from-docs.json', 'betterstack', DOCS_NOW],
+  ['docs/cachet-2x-incidents-schedules-components-from-docs.json', 'cachet', DOCS_NOW],
+  ['docs/cachet-2x-incidents-all-clear-from-docs.json', 'cachet', DOCS_NOW],
+  ['docs/cachet-3x-incidents-schedules-components-from-docs.json', 'cachet', DOCS_NOW],
+  ['docs/cachet-3x-incidents-all-clear-from-docs.json', 'cachet', DOCS_NOW],
+  ['docs/uptimekuma-2x-status-page-with-heartbeat-incidents-and-maintenance-from-docs.json', 'uptimekuma', DOCS_NOW],
+  ['docs/uptimekuma-2x-status-page-with-heartbeat-all-clear-from-docs.json', 'uptimekuma', DOCS_NOW],
+  ['docs/uptimekuma-1x-status-page-incident-from-docs.json', 'uptimekuma', DOCS_NOW],
+  ['docs/statusio-upcoming-maintenance-from-docs.json', 'statusio', DOCS_NOW],
+  ['docs/statusio-all-clear-from-docs.json', 'statusio', DOCS_NOW],
+  ['docs/openstatus-status-operational-from-docs.json', 'openstatus', DOCS_NOW],
+  ['docs/openstatus-status-degraded-performance-from-docs.json', 'openstatus', DOCS_NOW],
+  ['docs/openstatus-status-under-maintenance-from-docs.json', 'openstatus', DOCS_NOW],
+  ['docs/openstatus-status-incident-from-docs.json', 'openstatus', DOCS_NOW],
+  ['docs/sorry-page-incident-and-maintenance-from-docs.json', 'sorry', DOCS_NOW],
+  ['docs/sorry-page-all-clear-from-docs.json', 'sorry', DOCS_NOW],
+  ['docs/heroku-current-status-maintenance-in-progress-and-upcoming-from-docs.json', 'heroku', DOCS_NOW],
+  ['docs/heroku-current-status-all-clear-from-docs.json', 'heroku', DOCS_NOW],
+  ['docs/slack-current-notice-and-outage-from-docs.json', 'slack', DOCS_NOW],
+  ['docs/slack-current-ok-from-docs.json', 'slack', DOCS_NOW],
 ].map(([ref, provider, now]) => ({ ref, provider, now }));

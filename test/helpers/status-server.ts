@@ -6,7 +6,7 @@ export interface EndpointStep {
   headers?: Record<string, string>;
   /** A JSON value, or a raw string body. */
   body?: unknown;
-  /** `real/<path>` (the shared captures) or `local/<path>` (test/fixtures). */
+  /** A path under test/fixtures: `real/<path>` (a real capture) or `docs/<path>` (written from vendor docs). */
   fixture?: string;
   /** Answer with an ETag and 304 on a matching If-None-Match. */
   etag?: boolean;

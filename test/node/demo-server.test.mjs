@@ -16,7 +16,7 @@ import { createStatusServer } from '../../examples/status-server/server.mjs';
 import { ENDPOINTS, PHASES, renderEndpoint, timelineState } from '../../examples/status-server/timeline.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const fixturesDir = path.resolve(process.env.STATUS_BANNER_FIXTURES ?? path.join(repoRoot, '../shared/fixtures/real'));
+const fixturesDir = path.join(repoRoot, 'test/fixtures/real');
 const START = Date.parse('2024-05-01T12:00:00.000Z');
 const STEP_MS = 6000;
 

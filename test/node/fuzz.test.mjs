@@ -5,15 +5,11 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { FIXTURES } from '../helpers/fixtures.mjs';
+import { FIXTURES, fixturePath } from '../helpers/fixtures.mjs';
 import { fuzzCase, seedOf } from '../helpers/fuzz.mjs';
 import { snapshotProblem } from '../helpers/snapshot-shape.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const realDir = path.resolve(process.env.STATUS_BANNER_FIXTURES ?? path.join(root, '../shared/fixtures/real'));
 const CASES = 10_000;
 
 const core = await import('@status-banner/core');
@@ -22,8 +18,7 @@ const { builtInSources } = await import('../../packages/core/dist/sources/index.
 
 /** A fixture's parsed JSON. */
 export function readFixture(ref) {
-  const [kind, ...rest] = ref.split('/');
-  return JSON.parse(readFileSync(kind === 'real' ? path.join(realDir, ...rest) : path.join(root, 'test/fixtures', ...rest), 'utf8'));
+  return JSON.parse(readFileSync(fixturePath(ref), 'utf8'));
 }
 
 describe('fuzz: mutated payloads give a valid snapshot or a StatusFormatError', () => {

@@ -9,7 +9,7 @@ import { createStatusServer } from '../../examples/status-server/server.mjs';
 import { describeReactSsr } from './helpers/react-ssr.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const fixtures = path.resolve(process.env.STATUS_BANNER_FIXTURES ?? path.join(root, '../shared/fixtures/real'));
+const fixtures = path.join(root, 'test/fixtures/real');
 
 describe('@status-banner/core in Node', () => {
   let core;

@@ -1,8 +1,7 @@
 // A status server for the browser tests, mounted in web-test-runner's dev server. Real HTTP, real faults:
 // tests configure named endpoints over HTTP and the browser fetches them like any status page.
 //
-//   GET  /__fixtures/real/<path>   a file from the shared real captures (../shared/fixtures/real)
-//   GET  /__fixtures/local/<path>  a file from test/fixtures
+//   GET  /__fixtures/<path>        a fixture file: real/… (real captures) or docs/… (written from vendor docs)
 //   PUT  /__status/<name>          configure endpoint <name> (JSON body, see `EndpointConfig` in helpers)
 //   GET  /__status/<name>          answer as configured, and log the request
 //   GET  /__status/<name>/log      the requests it saw: [{ at, headers, closedAt? }]
@@ -29,10 +28,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../..');
-export const realFixturesDir = path.resolve(
-  process.env.STATUS_BANNER_FIXTURES ?? path.join(repoRoot, '../shared/fixtures/real'),
-);
-const localFixturesDir = path.join(repoRoot, 'test/fixtures');
+const fixturesDir = path.join(repoRoot, 'test/fixtures');
 
 const endpoints = new Map();
 
@@ -48,9 +44,7 @@ function safeJoin(dir, rel) {
 }
 
 async function fixtureBody(ref) {
-  const [kind, ...rest] = ref.split('/');
-  const dir = kind === 'real' ? realFixturesDir : kind === 'local' ? localFixturesDir : undefined;
-  const file = dir && safeJoin(dir, rest.join('/'));
+  const file = safeJoin(fixturesDir, ref);
   if (!file) throw new Error(`bad fixture reference ${ref}`);
   return readFile(file, 'utf8');
 }

@@ -32,23 +32,23 @@ const PAGES: Record<string, () => Promise<Page>> = {
     return { provider: 'statuspage', base: '', routes: { '/api/v2/summary.json': body(payload) }, payload, poll: ['/api/v2/summary.json'] };
   },
   async incidentio() {
-    const payload = await fixture('local/incidentio-widget-summary-incident-and-maintenance-from-docs.json');
+    const payload = await fixture('docs/incidentio-widget-summary-incident-and-maintenance-from-docs.json');
     return { provider: 'incidentio', base: '', routes: { '/api/v1/summary': body(payload) }, payload, poll: ['/api/v1/summary'] };
   },
   async instatus() {
-    const payload = await fixture('local/instatus-v1-summary-incident-and-maintenance-from-docs.json');
+    const payload = await fixture('docs/instatus-v1-summary-incident-and-maintenance-from-docs.json');
     return { provider: 'instatus', base: '', routes: { '/summary.json': body(payload) }, payload, poll: ['/summary.json'] };
   },
   async 'instatus v3'() {
-    const payload = await fixture('local/instatus-v3-summary-incident-and-maintenance-from-docs.json');
+    const payload = await fixture('docs/instatus-v3-summary-incident-and-maintenance-from-docs.json');
     return { provider: 'instatus', base: '', routes: { '/v3/summary.json': body(payload) }, payload, poll: ['/v3/summary.json'] };
   },
   async betterstack() {
-    const payload = await fixture('local/betterstack-index-incident-and-maintenance-from-docs.json');
+    const payload = await fixture('docs/betterstack-index-incident-and-maintenance-from-docs.json');
     return { provider: 'betterstack', base: '', routes: { '/index.json': body(payload) }, payload, poll: ['/index.json'] };
   },
   async 'cachet 2.x'() {
-    const payload = await fixture('local/cachet-2x-incidents-schedules-components-from-docs.json');
+    const payload = await fixture('docs/cachet-2x-incidents-schedules-components-from-docs.json');
     const { schedules, components, ...incidents } = payload;
     const paths = ['/api/v1/incidents?sort=id&order=desc&per_page=50', '/api/v1/schedules?sort=id&order=desc&per_page=50', '/api/v1/components?per_page=200'];
     return {
@@ -60,7 +60,7 @@ const PAGES: Record<string, () => Promise<Page>> = {
     };
   },
   async 'cachet 3.x'() {
-    const payload = await fixture('local/cachet-3x-incidents-schedules-components-from-docs.json');
+    const payload = await fixture('docs/cachet-3x-incidents-schedules-components-from-docs.json');
     const { schedules, components, ...incidents } = payload;
     return {
       provider: 'cachet',
@@ -83,7 +83,7 @@ const PAGES: Record<string, () => Promise<Page>> = {
     };
   },
   async 'uptimekuma 2.x'() {
-    const { heartbeat, ...page } = await fixture('local/uptimekuma-2x-status-page-with-heartbeat-incidents-and-maintenance-from-docs.json');
+    const { heartbeat, ...page } = await fixture('docs/uptimekuma-2x-status-page-with-heartbeat-incidents-and-maintenance-from-docs.json');
     return {
       provider: 'uptimekuma',
       base: 'status/acme',
@@ -98,11 +98,11 @@ const PAGES: Record<string, () => Promise<Page>> = {
     return { provider: 'statusio', base: `pages/${id}`, routes: { [`/1.0/status/${id}`]: body(payload) }, payload, poll: [`/1.0/status/${id}`] };
   },
   async openstatus() {
-    const payload = await fixture('local/openstatus-status-degraded-performance-from-docs.json');
+    const payload = await fixture('docs/openstatus-status-degraded-performance-from-docs.json');
     return { provider: 'openstatus', base: 'status/acme', routes: { '/public/status/acme': body(payload) }, payload, poll: ['/public/status/acme'] };
   },
   async sorry() {
-    const payload = await fixture('local/sorry-page-incident-and-maintenance-from-docs.json');
+    const payload = await fixture('docs/sorry-page-incident-and-maintenance-from-docs.json');
     const path = '/v1/pages/f7c6d44d?include=components,notices';
     return { provider: 'sorry', base: 'v1/pages/f7c6d44d', routes: { [path]: body(payload) }, payload, poll: [path] };
   },

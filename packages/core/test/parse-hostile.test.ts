@@ -18,8 +18,8 @@ const REAL = [
   'docs-examples/statuspage-docs-example-summary-with-github-page-header-2020-07-12.json',
 ].map((name) => `real/statuspage/${name}`);
 const LOCAL = [
-  'local/incidentio-statuspage-compat-summary-outage-from-docs.json',
-  'local/incidentio-statuspage-compat-summary-operational-from-docs.json',
+  'docs/incidentio-statuspage-compat-summary-outage-from-docs.json',
+  'docs/incidentio-statuspage-compat-summary-operational-from-docs.json',
 ];
 const HTX = REAL[6]!;
 

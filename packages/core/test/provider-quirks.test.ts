@@ -19,7 +19,7 @@ import { loadFixture } from '../../../test/helpers/status-server.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-const local = (name: string): Promise<Json> => loadFixture(`local/${name}`);
+const local = (name: string): Promise<Json> => loadFixture(`docs/${name}`);
 const real = (name: string): Promise<Json> => loadFixture(`real/${name}`);
 const now = { now: new Date(DOCS_NOW) };
 const ids = (snapshot: StatusSnapshot) => snapshot.notices.map((n) => n.id);

@@ -330,7 +330,7 @@ const EXPECTED: Record<string, Expected> = {
       ["Apps/Integrations/APIs", "Apps/Integrations/APIs", "degraded"],
     ],
   },
-  'local/incidentio-statuspage-compat-summary-operational-from-docs.json': {
+  'docs/incidentio-statuspage-compat-summary-operational-from-docs.json': {
     indicator: 'none',
     page: {name: "OpenAI", url: "https://status.openai.com/"},
     notices: [],
@@ -342,7 +342,7 @@ const EXPECTED: Record<string, Expected> = {
       ["01HM9EE0ZBGJ09TQM83XSSSS6Y", "Labs", "operational"],
     ],
   },
-  'local/incidentio-statuspage-compat-summary-outage-from-docs.json': {
+  'docs/incidentio-statuspage-compat-summary-outage-from-docs.json': {
     indicator: 'major',
     page: {name: "OpenAI", url: "https://status.openai.com/"},
     notices: [
@@ -357,7 +357,7 @@ const EXPECTED: Record<string, Expected> = {
       ["01HM9EE0ZBGJ09TQM83XSSSS6Y", "Labs", "operational"],
     ],
   },
-  'local/incidentio-widget-summary-incident-and-maintenance-from-docs.json': {
+  'docs/incidentio-widget-summary-incident-and-maintenance-from-docs.json': {
     indicator: 'critical',
     page: {name: "Acme Cloud", url: "https://status.acme.example/"},
     notices: [
@@ -374,13 +374,13 @@ const EXPECTED: Record<string, Expected> = {
       ["01JCK3QBKM4N5P6Q7R8S9T0V1W", "Managed databases", "maintenance"],
     ],
   },
-  'local/incidentio-widget-summary-all-clear-from-docs.json': {
+  'docs/incidentio-widget-summary-all-clear-from-docs.json': {
     indicator: 'none',
     page: {name: "Acme Cloud", url: "https://status.acme.example/"},
     notices: [],
     components: [],
   },
-  'local/instatus-v1-summary-incident-and-maintenance-from-docs.json': {
+  'docs/instatus-v1-summary-incident-and-maintenance-from-docs.json': {
     indicator: 'critical',
     page: {name: "Instatus", url: "https://instat.us/"},
     notices: [
@@ -391,13 +391,13 @@ const EXPECTED: Record<string, Expected> = {
     ],
     components: [],
   },
-  'local/instatus-v1-summary-all-clear-from-docs.json': {
+  'docs/instatus-v1-summary-all-clear-from-docs.json': {
     indicator: 'none',
     page: {name: "Instatus", url: "https://instat.us/"},
     notices: [],
     components: [],
   },
-  'local/instatus-v3-summary-incident-and-maintenance-from-docs.json': {
+  'docs/instatus-v3-summary-incident-and-maintenance-from-docs.json': {
     indicator: 'major',
     page: {name: "Acme", url: "https://status.acme.example/"},
     notices: [
@@ -412,13 +412,13 @@ const EXPECTED: Record<string, Expected> = {
       ["cm3xa0003", "API", "operational"],
     ],
   },
-  'local/instatus-v3-summary-all-clear-from-docs.json': {
+  'docs/instatus-v3-summary-all-clear-from-docs.json': {
     indicator: 'none',
     page: {name: "Acme", url: "https://status.acme.example/"},
     notices: [],
     components: [],
   },
-  'local/betterstack-index-incident-and-maintenance-from-docs.json': {
+  'docs/betterstack-index-incident-and-maintenance-from-docs.json': {
     indicator: 'minor',
     page: {name: "Acme Cloud", url: "https://status.acme.example/"},
     notices: [
@@ -435,7 +435,7 @@ const EXPECTED: Record<string, Expected> = {
       ["103", "Webhooks", "operational", "group:22"],
     ],
   },
-  'local/betterstack-index-all-clear-from-docs.json': {
+  'docs/betterstack-index-all-clear-from-docs.json': {
     indicator: 'none',
     page: {name: "Acme Cloud", url: "https://status.acme.example/"},
     notices: [],
@@ -447,7 +447,7 @@ const EXPECTED: Record<string, Expected> = {
       ["103", "Webhooks", "operational", "group:22"],
     ],
   },
-  'local/cachet-2x-incidents-schedules-components-from-docs.json': {
+  'docs/cachet-2x-incidents-schedules-components-from-docs.json': {
     indicator: 'major',
     page: {},
     notices: [
@@ -463,7 +463,7 @@ const EXPECTED: Record<string, Expected> = {
       ["3", "Mail", "degraded"],
     ],
   },
-  'local/cachet-2x-incidents-all-clear-from-docs.json': {
+  'docs/cachet-2x-incidents-all-clear-from-docs.json': {
     indicator: 'none',
     page: {},
     notices: [],
@@ -474,7 +474,7 @@ const EXPECTED: Record<string, Expected> = {
       ["3", "Mail", "operational"],
     ],
   },
-  'local/cachet-3x-incidents-schedules-components-from-docs.json': {
+  'docs/cachet-3x-incidents-schedules-components-from-docs.json': {
     indicator: 'critical',
     page: {},
     notices: [
@@ -490,7 +490,7 @@ const EXPECTED: Record<string, Expected> = {
       ["9", "Blog", "operational"],
     ],
   },
-  'local/cachet-3x-incidents-all-clear-from-docs.json': {
+  'docs/cachet-3x-incidents-all-clear-from-docs.json': {
     indicator: 'none',
     page: {},
     notices: [],
@@ -501,7 +501,7 @@ const EXPECTED: Record<string, Expected> = {
       ["9", "Blog", "operational"],
     ],
   },
-  'local/uptimekuma-2x-status-page-with-heartbeat-incidents-and-maintenance-from-docs.json': {
+  'docs/uptimekuma-2x-status-page-with-heartbeat-incidents-and-maintenance-from-docs.json': {
     indicator: 'major',
     page: {name: "Acme status"},
     notices: [
@@ -519,7 +519,7 @@ const EXPECTED: Record<string, Expected> = {
       ["3", "NAS", "maintenance", "group:2"],
     ],
   },
-  'local/uptimekuma-2x-status-page-with-heartbeat-all-clear-from-docs.json': {
+  'docs/uptimekuma-2x-status-page-with-heartbeat-all-clear-from-docs.json': {
     indicator: 'none',
     page: {name: "Acme status"},
     notices: [],
@@ -531,7 +531,7 @@ const EXPECTED: Record<string, Expected> = {
       ["3", "NAS", "operational", "group:2"],
     ],
   },
-  'local/uptimekuma-1x-status-page-incident-from-docs.json': {
+  'docs/uptimekuma-1x-status-page-incident-from-docs.json': {
     indicator: 'minor',
     page: {name: "Acme status"},
     notices: [
@@ -545,7 +545,7 @@ const EXPECTED: Record<string, Expected> = {
       ["3", "NAS", "unknown", "group:2"],
     ],
   },
-  'local/statusio-upcoming-maintenance-from-docs.json': {
+  'docs/statusio-upcoming-maintenance-from-docs.json': {
     indicator: 'none',
     page: {},
     notices: [
@@ -556,7 +556,7 @@ const EXPECTED: Record<string, Expected> = {
       ["61ae3d57e3e33c05d23d5249", "Mobile App", "operational"],
     ],
   },
-  'local/statusio-all-clear-from-docs.json': {
+  'docs/statusio-all-clear-from-docs.json': {
     indicator: 'none',
     page: {},
     notices: [],
@@ -565,13 +565,13 @@ const EXPECTED: Record<string, Expected> = {
       ["61ae3d57e3e33c05d23d5249", "Mobile App", "operational"],
     ],
   },
-  'local/openstatus-status-operational-from-docs.json': {
+  'docs/openstatus-status-operational-from-docs.json': {
     indicator: 'none',
     page: {},
     notices: [],
     components: [],
   },
-  'local/openstatus-status-degraded-performance-from-docs.json': {
+  'docs/openstatus-status-degraded-performance-from-docs.json': {
     indicator: 'minor',
     page: {},
     notices: [
@@ -579,7 +579,7 @@ const EXPECTED: Record<string, Expected> = {
     ],
     components: [],
   },
-  'local/openstatus-status-under-maintenance-from-docs.json': {
+  'docs/openstatus-status-under-maintenance-from-docs.json': {
     indicator: 'maintenance',
     page: {},
     notices: [
@@ -587,7 +587,7 @@ const EXPECTED: Record<string, Expected> = {
     ],
     components: [],
   },
-  'local/openstatus-status-incident-from-docs.json': {
+  'docs/openstatus-status-incident-from-docs.json': {
     indicator: 'minor',
     page: {},
     notices: [
@@ -595,7 +595,7 @@ const EXPECTED: Record<string, Expected> = {
     ],
     components: [],
   },
-  'local/sorry-page-incident-and-maintenance-from-docs.json': {
+  'docs/sorry-page-incident-and-maintenance-from-docs.json': {
     indicator: 'major',
     page: {name: "Example Inc.", url: "https://status.example-inc.com/"},
     notices: [
@@ -609,7 +609,7 @@ const EXPECTED: Record<string, Expected> = {
       ["503", "Notifications", "operational"],
     ],
   },
-  'local/sorry-page-all-clear-from-docs.json': {
+  'docs/sorry-page-all-clear-from-docs.json': {
     indicator: 'none',
     page: {name: "Example Inc.", url: "https://status.example-inc.com/"},
     notices: [],
@@ -619,7 +619,7 @@ const EXPECTED: Record<string, Expected> = {
       ["503", "Notifications", "operational"],
     ],
   },
-  'local/heroku-current-status-maintenance-in-progress-and-upcoming-from-docs.json': {
+  'docs/heroku-current-status-maintenance-in-progress-and-upcoming-from-docs.json': {
     indicator: 'maintenance',
     page: {name: "Heroku", url: "https://status.heroku.com/"},
     notices: [
@@ -632,7 +632,7 @@ const EXPECTED: Record<string, Expected> = {
       ["Tools", "Tools", "operational"],
     ],
   },
-  'local/heroku-current-status-all-clear-from-docs.json': {
+  'docs/heroku-current-status-all-clear-from-docs.json': {
     indicator: 'none',
     page: {name: "Heroku", url: "https://status.heroku.com/"},
     notices: [],
@@ -642,7 +642,7 @@ const EXPECTED: Record<string, Expected> = {
       ["Tools", "Tools", "operational"],
     ],
   },
-  'local/slack-current-notice-and-outage-from-docs.json': {
+  'docs/slack-current-notice-and-outage-from-docs.json': {
     indicator: 'major',
     page: {name: "Slack", url: "https://slack-status.com/"},
     notices: [
@@ -655,7 +655,7 @@ const EXPECTED: Record<string, Expected> = {
       ["Workspace/Org Administration", "Workspace/Org Administration", "maintenance"],
     ],
   },
-  'local/slack-current-ok-from-docs.json': {
+  'docs/slack-current-ok-from-docs.json': {
     indicator: 'none',
     page: {name: "Slack", url: "https://slack-status.com/"},
     notices: [],

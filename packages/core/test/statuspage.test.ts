@@ -20,7 +20,7 @@ const INCIDENTIO_OUTAGE = 'incidentio-statuspage-compat-summary-outage-from-docs
 const INCIDENTIO_OPERATIONAL = 'incidentio-statuspage-compat-summary-operational-from-docs.json';
 
 const real = (name: string): Promise<Json> => loadFixture(`real/statuspage/${name}`);
-const local = (name: string): Promise<Json> => loadFixture(`local/${name}`);
+const local = (name: string): Promise<Json> => loadFixture(`docs/${name}`);
 const at = (iso: string) => ({ now: new Date(iso) });
 
 function pick(payload: Json, ...keys: string[]): Json {

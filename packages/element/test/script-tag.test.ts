@@ -187,7 +187,7 @@ describe('the script tag', () => {
 
   it('reads a Statuspage page with what it has built in, and loads the other providers from beside itself only for another format', async () => {
     const statuspage = await site({ '/api/v2/summary.json': { fixture: 'real/statuspage/githubstatus-summary-major-outage-investigating-2020-04-02.json' } });
-    const instatus = await site({ '/summary.json': { body: await loadFixture('local/instatus-v1-summary-incident-and-maintenance-from-docs.json') } });
+    const instatus = await site({ '/summary.json': { body: await loadFixture('docs/instatus-v1-summary-incident-and-maintenance-from-docs.json') } });
     for (const [src, providers] of [
       [statuspage, false],
       [instatus, true],
