@@ -151,8 +151,9 @@ export class BannerView {
 
   /**
    * Notices when the incident shown first drops out of the snapshot, as a resolved incident does, and keeps it
-   * for `resolved-linger` seconds, marked resolved. A dismissed or filtered-out notice is still in the
-   * snapshot, and maintenance that ends simply goes.
+   * for `resolved-linger` seconds, marked resolved, while nothing else is open: an open notice always outranks
+   * a resolved one, in what is shown, in `severity` and in what is announced. A dismissed or filtered-out
+   * notice is still in the snapshot, and maintenance that ends simply goes.
    */
   #follow(state: StatusState, notices: Notice[]): void {
     const previous = this.#top;
@@ -162,8 +163,11 @@ export class BannerView {
       clearTimeout(this.#timers.linger);
       this.#timers.linger = setTimeout(() => this.#set(() => (this.#resolved = undefined)), linger * 1000);
     }
-    // Back again (reopened), or the client started over with another source: nothing is resolved.
-    if (!state.snapshot || notices.some((notice) => notice.id === this.#resolved?.id)) this.#resolved = undefined;
+    // Something open (news, or the same incident reopened), or the client started over: nothing is resolved.
+    if (!state.snapshot || notices.length) {
+      this.#resolved = undefined;
+      clearTimeout(this.#timers.linger);
+    }
     this.#top = state.snapshot ? notices[0] : undefined;
   }
 

@@ -111,6 +111,41 @@ describe('what the banner says', () => {
     expect(el.hasAttribute('resolved')).to.equal(false);
   });
 
+  it('never lets a resolved incident stand in front of an open one: what is shown, severity and the announcement', async () => {
+    // One incident leaves and a more severe one arrives in the same answer: the open one is shown at once.
+    const src = await endpoint({ body: nativePayload([{ id: 'old', severity: 'minor', title: 'Slow search' }]) });
+    const el = await banner(src, { position: 'inline', 'resolved-linger': '30' });
+    await configure(src, { body: nativePayload([{ id: 'new', severity: 'critical', title: 'Checkout down' }]) });
+    await el.refresh();
+    await settle(el);
+    expect(text(part(el, 'headline'))).to.equal('Critical incident: Checkout down');
+    expect(el.severity).to.equal('critical');
+    expect(el.getAttribute('severity')).to.equal('critical');
+    expect(el.hasAttribute('resolved')).to.equal(false);
+    expect(part(el, 'base')!.getAttribute('role'), 'announced as urgent').to.equal('alert');
+    expect(part(el, 'more-button'), 'the resolved one is not listed as open').to.equal(null);
+
+    // An open notice less severe than the one resolved still outranks it.
+    await configure(src, { body: nativePayload([{ id: 'minor', severity: 'minor', title: 'Delayed emails' }]) });
+    await el.refresh();
+    await settle(el);
+    expect(text(part(el, 'headline'))).to.equal('Minor incident: Delayed emails');
+    expect(el.severity).to.equal('minor');
+    expect(el.hasAttribute('resolved')).to.equal(false);
+
+    // Lingering as resolved, then news: the new notice replaces the goodbye at once.
+    await configure(src, { body: nativePayload([]) });
+    await el.refresh();
+    await settle(el);
+    expect(text(part(el, 'headline'))).to.equal('Resolved: Delayed emails');
+    await configure(src, { body: nativePayload([{ id: 'next', severity: 'major', title: 'API errors' }]) });
+    await el.refresh();
+    await settle(el);
+    expect(text(part(el, 'headline'))).to.equal('Major incident: API errors');
+    expect(el.severity).to.equal('major');
+    expect(el.hasAttribute('resolved')).to.equal(false);
+  });
+
   it('leaves at once when resolved-linger is 0, and never says "Resolved" for a dismissed or filtered-out notice', async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'inc', severity: 'major', componentIds: ['api'] }]) });
     const off = await banner(src, { position: 'inline', 'resolved-linger': '0' });
