@@ -71,36 +71,44 @@ const esm = (pkg, banner) => ({
   plugins: [typescript()],
 });
 
+/**
+ * The script tag's classic script (IIFE), so `document.currentScript` can read its data-* attributes. The banner
+ * goes outside the IIFE, before the bundled Lit: a second copy hands its <script> to the first and never
+ * evaluates Lit again (Lit's Trusted Types policy "lit-html" cannot be created twice). No global variable: the
+ * test reads the one namespaced symbol the first copy set.
+ */
+const scriptTag = (file, plugins, output = {}) => ({
+  input: 'packages/element/src/script-tag.ts',
+  output: {
+    file: `packages/element/dist/${file}`,
+    format: 'iife',
+    sourcemap: true,
+    banner: "if (globalThis[Symbol.for('status-banner.mount')]) globalThis[Symbol.for('status-banner.mount')](document.currentScript); else",
+    plugins: [minify(false)],
+    ...output,
+  },
+  plugins: [...plugins, nodeResolve({ browser: true, exportConditions: ['status-banner-source'] }), minifyTemplates(), typescript()],
+});
+
 export default [
   esm('core'),
   esm('element'),
   // React Server Components (Next.js's app router) may import the component and hook only as client modules.
   esm('react', "'use client';"),
   esm('vue'),
-  {
-    // The script tag: Lit and the core bundled in, registered on load. A classic script (IIFE) so
-    // `document.currentScript` can read its data-* attributes.
-    input: 'packages/element/src/script-tag.ts',
-    output: {
-      file: 'packages/element/dist/status-banner.min.js',
-      format: 'iife',
-      sourcemap: true,
-      // Outside the IIFE, before the bundled Lit: a second copy hands its <script> to the first and never
-      // evaluates Lit again (Lit's Trusted Types policy "lit-html" cannot be created twice). No global variable:
-      // the test reads the one namespaced symbol the first copy set.
-      banner:
-        "if (globalThis[Symbol.for('status-banner.mount')]) globalThis[Symbol.for('status-banner.mount')](document.currentScript); else",
-      plugins: [minify(false)],
-    },
-    plugins: [scriptTagChunks(), nodeResolve({ browser: true, exportConditions: ['status-banner-source'] }), minifyTemplates(), typescript()],
-  },
+  // The script tag: the element, the client and the Statuspage and native readers, registered on load; the
+  // rest it loads from beside itself when needed (the next entry).
+  scriptTag('status-banner.min.js', [scriptTagChunks()]),
+  // The same in one self-contained file, for those who want a single file: everything the chunks hold, bundled in.
+  scriptTag('status-banner.standalone.min.js', [], { inlineDynamicImports: true }),
   {
     // What the script-tag file loads on demand, as ES modules beside it: the banner's view (Lit, templates,
     // styles) once there is something to show, the stream reader when a stream is configured, every
     // provider's source when a payload or page is not Statuspage's or native, and the words of the banner's
-    // language when it is not English.
+    // language when it is not English; and the tiny file it loads once a day to check that they are served.
     input: {
       view: 'packages/element/src/banner-view.ts',
+      check: 'packages/element/src/script-tag-check.ts',
       sse: 'packages/core/src/transports/sse.ts',
       providers: 'packages/core/src/sources/index.ts',
       ...Object.fromEntries(

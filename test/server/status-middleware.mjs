@@ -14,8 +14,9 @@
 //                                  one any query), else an HTML 200, as a status page's own site or an unclaimed
 //                                  host answers; every request is logged
 //   GET  /__site-log/<name>        the requests it saw: [{ at, path, headers }]
-//   GET  /__lonely/status-banner.min.js  the built script-tag file alone: the chunks it loads from beside
-//                                  itself answer 404 here, as on a CDN where only that file was uploaded
+//   GET  /__lonely/<file>          the built script-tag file (status-banner.min.js) or the self-contained one
+//                                  (status-banner.standalone.min.js) alone: the chunks the first loads from
+//                                  beside itself answer 404 here, as on a CDN where only that file was uploaded
 //
 // A step with `sse` answers as an event stream and plays that script: { raw } writes text, { hex } writes
 // bytes (to split a character across chunks), { wait } pauses (ms), { close: true } ends the response,
@@ -160,8 +161,9 @@ async function stream(ctx, endpoint, step, entry) {
 export async function statusMiddleware(ctx, next) {
   const url = new URL(ctx.url, 'http://localhost');
   if (url.pathname.startsWith('/__lonely/')) {
-    if (url.pathname === '/__lonely/status-banner.min.js') {
-      ctx.body = await readFile(path.join(repoRoot, 'packages/element/dist/status-banner.min.js'), 'utf8');
+    const file = url.pathname.slice('/__lonely/'.length);
+    if (file === 'status-banner.min.js' || file === 'status-banner.standalone.min.js') {
+      ctx.body = await readFile(path.join(repoRoot, 'packages/element/dist', file), 'utf8');
       ctx.type = 'application/javascript';
     } else {
       ctx.status = 404;

@@ -459,7 +459,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
       .then(
         (readStream) => (abort.signal.aborted ? ({ end: 'aborted' } as const) : readStream(streamUrl!, fetchFn!, abort.signal, lastEventId, MAX_EVENT, handlers)),
         // The reader could not be loaded (its file is missing, or the page's CSP blocks it): polling works too.
-        () => (warnOnce('stream:load', `${streamUrl}: the stream reader did not load; polling instead`), { end: 'stop' } as const),
+        (error: Error) => (warnOnce('stream:load', `${streamUrl}: the stream reader did not load (${error?.message ?? error}); polling instead`), { end: 'stop' } as const),
       )
       .then((result: StreamEnd) => {
         if (abort.signal.aborted || result.end === 'aborted') return;

@@ -22,5 +22,11 @@ const locales: Record<Exclude<Locale, 'en'>, () => Promise<{ default: StatusBann
   he: () => import('./locales/he.js'),
 };
 
+/**
+ * Checks that the files loaded on demand can be loaded: only the script-tag build needs to (its files must be
+ * served beside it); a bundler puts them in the app's own build.
+ */
+export const checkFolder = (): void => {};
+
 /** The words of a language other than English. */
 export const loadLocale = (locale: Exclude<Locale, 'en'>): Promise<StatusBannerStrings> => locales[locale]().then((module) => module.default);

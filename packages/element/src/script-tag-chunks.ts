@@ -1,7 +1,13 @@
 // The script-tag build's stand-in for core's and the element's lazy.ts: the code they load later comes from
 // files beside the script-tag file (status-banner.view.js, status-banner.sse.js, status-banner.providers.js),
-// found from the script's own URL, so the one file a page includes stays small and a page where all is well loads nothing else. (The view
-// is an ES module: it loads the words of other languages, status-banner.locale-fr.js and so on, by itself.)
+// found from the script's own URL, so the one file a page includes stays small and a page where all is well
+// loads nothing else. (The view is an ES module: it loads the words of other languages,
+// status-banner.locale-fr.js and so on, by itself.)
+//
+// Those files must be served beside it, from the page's origin or with CORS (`import()` of another origin's
+// module needs it). A page that has only the script-tag file works until the day something breaks, so the
+// loader checks once a day, when the page is idle, that the folder is served: the tiny status-banner.check.js
+// loads, or a console error says what is wrong long before an outage does.
 
 import type { loadMoreSources as LoadMoreSources, loadStream as LoadStream } from '../../core/src/lazy.js';
 // In this build, the script tag's own registry (script-tag-sources.ts).
@@ -11,7 +17,15 @@ import type { loadView as LoadView } from './lazy.js';
 
 // Only readable while the script-tag file runs, which is when this module is evaluated.
 const base = (globalThis.document?.currentScript as HTMLScriptElement | null)?.src || globalThis.document?.baseURI;
-const load = (name: string) => import(/* @vite-ignore */ new URL(`status-banner.${name}.js`, base).href);
+const HELP = 'serve every file of @status-banner/element/dist/ together, from the page\'s origin or with CORS, or use status-banner.standalone.min.js';
+
+/** Imports `status-banner.<name>.js` from beside the script; a failure names the file, its URL and the fix. */
+const load = (name: string) => {
+  const url = new URL(`status-banner.${name}.js`, base).href;
+  return import(/* @vite-ignore */ url).catch((cause: unknown) => {
+    throw new Error(`status-banner.${name}.js did not load from ${url} (${(cause as Error)?.message ?? cause}): ${HELP}`, { cause });
+  });
+};
 
 export const loadView: typeof LoadView = () => load('view');
 export const loadStream: typeof LoadStream = () => load('sse').then((module) => module.readStream);
@@ -27,5 +41,38 @@ export const loadMoreSources: typeof LoadMoreSources = () =>
     ({ builtInSources: all }: { builtInSources: StatusSource[] }) => {
       sources.splice(0, sources.length, ...all.map((source) => findSource(source.id) ?? source));
     },
-    (error) => console.warn('[status-banner] the other providers could not be loaded', error),
+    (error: Error) => console.warn(`[status-banner] ${error.message}; only Statuspage and native pages can be read`),
   ));
+
+const CHECKED = `status-banner:checked:${base}`;
+
+/**
+ * Once a day per browser (every page load where storage is blocked), when the page is idle: loads
+ * status-banner.check.js from beside the script, and says loudly when it cannot.
+ */
+export function checkFolder(): void {
+  const today = new Date().toISOString().slice(0, 10);
+  let storage: Storage | undefined;
+  try {
+    // The getter itself throws where storage is blocked (third-party iframes, some privacy modes).
+    storage = globalThis.localStorage;
+    if (storage.getItem(CHECKED) === today) return;
+  } catch {
+    storage = undefined;
+  }
+  const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 2000));
+  idle(
+    () =>
+      void load('check').then(
+        () => {
+          try {
+            storage?.setItem(CHECKED, today);
+          } catch {
+            // Full, or blocked: checked again next time.
+          }
+        },
+        (error: Error) => console.error(`[status-banner] ${error.message}. During an incident the banner would show plain text only.`),
+      ),
+    { timeout: 10_000 },
+  );
+}

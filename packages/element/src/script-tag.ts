@@ -7,6 +7,7 @@
 // kept under one namespaced symbol, and stops.
 
 import { defineStatusBanner } from './define.js';
+import { checkFolder } from './lazy.js';
 
 /** The banner attributes a script tag may set, as data-*: nothing else is copied (no data-onclick). */
 const ATTRIBUTES = [
@@ -53,3 +54,4 @@ const script = globalThis.document?.currentScript ?? null;
 (globalThis as Record<symbol, unknown>)[Symbol.for('status-banner.mount')] = whenReady;
 defineStatusBanner();
 if (script) whenReady(script);
+checkFolder();

@@ -2,6 +2,7 @@ import { parseSelectors, type Notice, type Severity, type StatusState } from '@s
 import { BaseElement, toNumber } from './base-element.js';
 import type { BannerView } from './banner-view.js';
 import { StatusBannerDismissEvent } from './events.js';
+import { renderFallback } from './fallback-view.js';
 import { loadView } from './lazy.js';
 import { StatusController } from './status-controller.js';
 import type { StatusBannerStrings } from './strings.js';
@@ -17,7 +18,7 @@ export type StatusBannerCorner = 'top-left' | 'top-right' | 'bottom-left' | 'bot
 export type StatusBannerTheme = 'light' | 'dark' | 'auto';
 
 let view: ReturnType<typeof loadView> | undefined;
-let warned = false;
+let reported = false;
 
 const POSITIONS = ['top', 'bottom', 'inline', 'corner'];
 const CORNERS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
@@ -186,6 +187,8 @@ export class StatusBannerElement extends BaseElement {
   #controller = new StatusController(this);
   /** How it looks and behaves on screen, loaded once there is something to show. */
   #view: BannerView | undefined;
+  /** The snapshot the view last failed to load for, shown as plain text: the view is tried again on news. */
+  #fallback: object | undefined;
   #severity: Severity | undefined;
 
   constructor() {
@@ -262,19 +265,36 @@ export class StatusBannerElement extends BaseElement {
     this.toggleAttribute('compact', !!this.compact);
     // Nothing to show and nothing shown: the view need not even load.
     if (!this.#view && !preview && !this.state.notices.length) {
+      if (this.#fallback) this.#showFallback();
       if (this.push && this.state.status !== 'loading') this._reserve(undefined);
       return;
     }
+    const { state } = this;
+    if (!this.#view && this.#fallback && this.#fallback === state.snapshot) return this.#showFallback();
     try {
-      this.#view ??= new (await (view ??= loadView())).BannerView(this);
+      if (!this.#view) {
+        const { BannerView } = await (view ??= loadView());
+        // The plain-text fallback goes; the view renders into an empty root.
+        if (this.#fallback) this.renderRoot.replaceChildren();
+        this.#fallback = undefined;
+        this.#view = new BannerView(this);
+      }
     } catch (error) {
-      // Its file missing, or blocked by the page's CSP: show nothing, say so once, and try again on news.
+      // Its file missing or blocked (another origin without CORS, the page's CSP or Trusted Types): an outage must
+      // still be told, so the banner says it in plain text, and the integration error is loud, once per page.
       view = undefined;
-      if (!warned) console.warn('[status-banner] the banner could not load its view', error);
-      warned = true;
-      return;
+      if (!reported) console.error(`[status-banner] ${(error as Error).message ?? error}; showing plain text instead`, error);
+      reported = true;
+      this.#fallback = state.snapshot ?? {};
+      return this.#showFallback();
     }
     await this.#view.update();
+  }
+
+  #showFallback(): void {
+    const top = this.preview ? undefined : this.state.notices[0];
+    this._show(top?.severity);
+    renderFallback(this, top, this.state.snapshot?.page.url, (notice) => this._dismiss(notice));
   }
 
   /**

@@ -34,31 +34,39 @@ export type StatusBannerStrings = Record<Severity, string> &
     sampleUpdate: string;
   };
 
-/** English, the default, and what every other language falls back to for a word it lacks. */
-export const en: StatusBannerStrings = {
+/**
+ * The English words the plain-text fallback needs (fallback-view.ts), kept apart so the script-tag file carries
+ * only these and not every word.
+ */
+export const basics = {
   none: 'Notice',
   minor: 'Minor incident',
   major: 'Major incident',
   critical: 'Critical incident',
   maintenance: 'Maintenance',
+  severityLabel: '{severity}:',
+  link: 'View status',
+  dismiss: 'Dismiss: {title}',
+  label: 'Service status',
+} satisfies Partial<StatusBannerStrings>;
+
+/** English, the default, and what every other language falls back to for a word it lacks. */
+export const en: StatusBannerStrings = {
+  ...basics,
   investigating: 'Investigating',
   identified: 'Identified',
   monitoring: 'Monitoring',
   scheduled: 'Scheduled',
   in_progress: 'In progress',
   verifying: 'Verifying',
-  severityLabel: '{severity}:',
   resolved: 'Resolved',
   updated: 'Updated {time}',
   window: '{range}',
   until: 'Expected to end {end}',
   stale: 'May be out of date',
   more: '+{count} more',
-  link: 'View status',
   showMore: 'Show more',
   showLess: 'Show less',
-  dismiss: 'Dismiss: {title}',
-  label: 'Service status',
   sampleIncident: 'Payments are failing for some customers',
   sampleMaintenance: 'Scheduled database upgrade',
   sampleUpdate: 'We have found the cause and are rolling out a fix. Card payments may fail or be slow until it is complete.',

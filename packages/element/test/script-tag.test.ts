@@ -9,6 +9,12 @@ const SCRIPT = '/packages/element/dist/status-banner.min.js';
 
 /** The same file served where the chunks it loads from beside itself are missing (test middleware). */
 const LONELY = '/__lonely/status-banner.min.js';
+/** The self-contained file, served alone. */
+const STANDALONE = '/__lonely/status-banner.standalone.min.js';
+
+/** Marks the files beside `file` as checked today, as a page that ran it earlier today left them. */
+const markChecked = (file: string) => localStorage.setItem(`status-banner:checked:${new URL(file, location.href).href}`, new Date().toISOString().slice(0, 10));
+const forgetChecked = (file: string) => localStorage.removeItem(`status-banner:checked:${new URL(file, location.href).href}`);
 
 /** Adds `<script src=SCRIPT data-…>` and resolves once it has run. */
 function addScript(data: Record<string, string>, where: ParentNode = document.head, file = SCRIPT): Promise<HTMLScriptElement> {
@@ -24,7 +30,7 @@ function addScript(data: Record<string, string>, where: ParentNode = document.he
 
 type Banner = HTMLElement & { state: { status: string; notices: unknown[] }; updateComplete: Promise<boolean> };
 
-type FramedWindow = Window & { __errors: string[]; __warnings: string[] };
+type FramedWindow = Window & { __errors: string[]; __warnings: string[]; __consoleErrors: string[] };
 
 /**
  * A page of its own, in an iframe, with only the script tag (`file`, with `data`), recording errors and
@@ -34,10 +40,11 @@ async function framedPage(file: string, data: Record<string, string>, head = '')
   const frame = document.createElement('iframe');
   const attributes = Object.entries(data).map(([key, value]) => ` data-${key}="${value}"`).join('');
   frame.srcdoc = `<!doctype html>${head}<script>
-    window.__errors = []; window.__warnings = [];
+    window.__errors = []; window.__warnings = []; window.__consoleErrors = [];
     addEventListener('error', (e) => __errors.push(String(e.message)));
     addEventListener('unhandledrejection', (e) => __errors.push(String(e.reason)));
     const warn = console.warn; console.warn = (...args) => (__warnings.push(args.join(' ')), warn(...args));
+    const error = console.error; console.error = (...args) => (__consoleErrors.push(String(args[0])), error(...args));
   </script><script src="${file}"${attributes}></script>`;
   const ready = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
@@ -151,6 +158,7 @@ describe('the script tag', () => {
   });
 
   it('loads nothing more while all is well, its view (Lit and templates) once there is a notice, and its stream reader only to stream', async () => {
+    markChecked(SCRIPT);
     const calm = await endpoint({ body: nativePayload([]) });
     const page = await framedPage(SCRIPT, { src: calm });
     try {
@@ -172,7 +180,50 @@ describe('the script tag', () => {
     }
   });
 
+  it('checks once a day, when the page is idle, that the files beside it are served: one tiny file', async () => {
+    forgetChecked(SCRIPT);
+    const calm = await endpoint({ body: nativePayload([]) });
+    const first = await framedPage(SCRIPT, { src: calm });
+    try {
+      await waitFor(() => first.loaded().includes('status-banner.check.js'), 15_000, 'the check');
+      await waitFor(() => localStorage.getItem(`status-banner:checked:${new URL(SCRIPT, location.href).href}`) !== null, 5000, 'the check remembered');
+      expect(first.window.__consoleErrors).to.deep.equal([]);
+    } finally {
+      first.close();
+    }
+    // Checked today: the next page loads nothing but the script, and stays quiet.
+    const second = await framedPage(SCRIPT, { src: calm });
+    try {
+      const banner = () => second.window.document.querySelector<Banner>('status-banner')!;
+      await waitFor(() => banner()?.state.status === 'ready', 5000, 'the all-clear');
+      await new Promise((resolve) => second.window.requestIdleCallback(resolve, { timeout: 2000 }));
+      expect(second.loaded()).to.deep.equal(['status-banner.min.js']);
+    } finally {
+      second.close();
+    }
+  });
+
+  it('says early and loudly, on a page where all is well, that the files beside it are not served', async () => {
+    forgetChecked(LONELY);
+    const calm = await endpoint({ body: nativePayload([]) });
+    const page = await framedPage(LONELY, { src: calm });
+    try {
+      const { window: inner } = page;
+      await waitFor(() => inner.__consoleErrors.length > 0, 15_000, 'the console error');
+      expect(inner.__consoleErrors).to.have.length(1);
+      expect(inner.__consoleErrors[0]).to.match(/^\[status-banner\] status-banner\.check\.js did not load from http:\/\/[^ ]+\/__lonely\/status-banner\.check\.js/);
+      expect(inner.__consoleErrors[0]).to.contain('serve every file of @status-banner/element/dist/ together');
+      expect(inner.__consoleErrors[0]).to.contain('status-banner.standalone.min.js');
+      expect(inner.__errors).to.deep.equal([]);
+      // Not remembered as checked: the next page says it again.
+      expect(localStorage.getItem(`status-banner:checked:${new URL(LONELY, location.href).href}`)).to.equal(null);
+    } finally {
+      page.close();
+    }
+  });
+
   it('loads the words of its language from beside itself, and those of no other', async () => {
+    markChecked(SCRIPT);
     const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'major', title: 'Paiements en échec' }]) });
     const page = await framedPage(SCRIPT, { src, lang: 'fr' });
     try {
@@ -188,6 +239,7 @@ describe('the script tag', () => {
   it('reads a Statuspage page with what it has built in, and loads the other providers from beside itself only for another format', async () => {
     const statuspage = await site({ '/api/v2/summary.json': { fixture: 'real/statuspage/githubstatus-summary-major-outage-investigating-2020-04-02.json' } });
     const instatus = await site({ '/summary.json': { body: await loadFixture('docs/instatus-v1-summary-incident-and-maintenance-from-docs.json') } });
+    markChecked(SCRIPT);
     for (const [src, providers] of [
       [statuspage, false],
       [instatus, true],
@@ -205,7 +257,7 @@ describe('the script tag', () => {
     }
   });
 
-  it('TAB-08/ENV-03: a page enforcing Trusted Types without allowing Lit\'s policy keeps working; the banner shows nothing and warns once', async () => {
+  it('TAB-08/ENV-03: a page enforcing Trusted Types without allowing Lit\'s policy keeps working; the banner says it in plain text and reports once', async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'critical', title: 'Down' }]) });
     // The host allows only its own policy, which it has already created: Lit's `lit-html` cannot be made.
     const head =
@@ -216,8 +268,11 @@ describe('the script tag', () => {
       const { window: inner } = page;
       const banner = () => inner.document.querySelector<Banner>('status-banner');
       await waitFor(() => banner()?.state.notices.length === 1, 5000, 'the notice');
-      await waitFor(() => inner.__warnings.some((line) => line.includes('could not load its view')), 3000, 'the warning');
-      expect(banner()!.shadowRoot!.querySelector('[part~="base"]'), 'nothing shown').to.equal(null);
+      await waitFor(() => !!banner()!.shadowRoot!.querySelector('[part~="base"]'), 3000, 'the plain-text banner');
+      const base = banner()!.shadowRoot!.querySelector('[part~="base"]')!;
+      expect(base.textContent).to.equal('Critical incident: DownView status×');
+      expect(base.getAttribute('role')).to.equal('alert');
+      expect(inner.__consoleErrors.filter((line) => line.includes('status-banner.view.js'))).to.have.length(1);
       expect(inner.__errors, 'nothing reached the page').to.deep.equal([]);
       // The host's own code still runs, its own policy included.
       const div = inner.document.createElement('div');
@@ -228,23 +283,75 @@ describe('the script tag', () => {
     }
   });
 
-  it('shows nothing, throws nothing and warns once when the files beside it are missing; without the stream reader it polls', async () => {
-    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'critical', title: 'Down' }]) });
+  it('still tells an outage in plain text when the files beside it are missing, and names the missing file once; without the stream reader it polls', async () => {
+    markChecked(LONELY);
+    const src = await endpoint({
+      body: nativePayload(
+        [
+          { id: 'a', severity: 'critical', title: 'Checkout fails for < 5% of users & "EU"', url: 'https://status.example.com/incidents/a' },
+          { id: 'b', severity: 'minor', title: 'Slow search' },
+        ],
+        { page: { name: 'Acme', url: 'https://status.example.com/' } },
+      ),
+    });
     const stream = await endpoint({ sse: [{ raw: ': hello\n\n' }] });
     const page = await framedPage(LONELY, { src, stream });
     try {
       const { window: inner } = page;
-      const banner = () => inner.document.querySelector<Banner>('status-banner');
+      const banner = () => inner.document.querySelector<Banner & { severity?: string }>('status-banner')!;
       // The stream reader is missing: the banner polls instead, and knows of the incident.
-      await waitFor(() => banner()?.state.notices.length === 1, 5000, 'the polled notice');
-      await waitFor(() => inner.__warnings.some((line) => line.includes('could not load its view')), 3000, 'the warning');
-      await banner()!.updateComplete;
-      expect(banner()!.shadowRoot!.querySelector('[part="base"]'), 'no view, nothing shown').to.equal(null);
-      expect(inner.__warnings.filter((line) => line.includes('stream reader did not load'))).to.have.length(1);
-      expect(inner.__warnings.filter((line) => line.includes('could not load its view'))).to.have.length(1);
+      await waitFor(() => banner()?.state.notices.length === 2, 5000, 'the polled notices');
+      await waitFor(() => !!banner().shadowRoot!.querySelector('[part~="base"]'), 3000, 'the plain-text banner');
+      const root = banner().shadowRoot!;
+      const base = root.querySelector<HTMLElement>('[part~="base"]')!;
+      // The most severe open notice, as text, a link, and a way to dismiss it.
+      expect(root.querySelector('[part~="headline"]')!.textContent).to.equal('Critical incident: Checkout fails for < 5% of users & "EU"');
+      expect(base.getAttribute('role')).to.equal('alert');
+      expect(base.getAttribute('aria-label')).to.equal('Service status');
+      expect(getComputedStyle(base).position, 'a top banner stays on screen').to.equal('fixed');
+      const link = root.querySelector<HTMLAnchorElement>('[part~="link"]')!;
+      expect([link.href, link.rel, link.textContent]).to.deep.equal(['https://status.example.com/incidents/a', 'noopener noreferrer', 'View status']);
+      expect(banner().severity).to.equal('critical');
+      expect(banner().getAttribute('severity')).to.equal('critical');
+      const dismiss = root.querySelector<HTMLButtonElement>('[part~="dismiss-button"]')!;
+      expect(dismiss.getAttribute('aria-label')).to.equal('Dismiss: Checkout fails for < 5% of users & "EU"');
+      dismiss.click();
+      await waitFor(() => root.querySelector('[part~="title"]')?.textContent === 'Slow search', 3000, 'the next notice');
+      expect(banner().severity).to.equal('minor');
+      // Loud once, naming the file and the fix; the stream reader's absence is a warning (polling works).
+      const loud = inner.__consoleErrors.filter((line) => line.includes('status-banner.view.js'));
+      expect(loud).to.have.length(1);
+      expect(loud[0]).to.match(/status-banner\.view\.js did not load from http:\/\/[^ ]+\/__lonely\/status-banner\.view\.js/);
+      expect(loud[0]).to.contain('status-banner.standalone.min.js');
+      expect(inner.__warnings.filter((line) => line.includes('status-banner.sse.js'))).to.have.length(1);
       expect(inner.__errors).to.deep.equal([]);
     } finally {
       page.close();
+    }
+  });
+
+  it('in one self-contained file: the full banner, a stream, every provider and every language, and no other file fetched', async () => {
+    const instatus = await site({ '/summary.json': { body: await loadFixture('docs/instatus-v1-summary-incident-and-maintenance-from-docs.json') } });
+    const pushed = nativePayload([{ id: 'p', severity: 'major', title: 'Paiements en échec' }]);
+    const stream = await endpoint({ sse: [{ raw: `event: snapshot\ndata: ${JSON.stringify(pushed)}\n\n` }] });
+    const src = await endpoint({ body: nativePayload([]) });
+    for (const data of [{ src: instatus }, { src, stream, lang: 'fr' }]) {
+      const page = await framedPage(STANDALONE, data);
+      try {
+        const { window: inner } = page;
+        const banner = () => inner.document.querySelector<Banner & { state: { snapshot?: { provider: string } } }>('status-banner')!;
+        await waitFor(() => !!banner()?.shadowRoot?.querySelector('[part~="title"]'), 5000, `a notice from ${data.src}`);
+        const root = banner().shadowRoot!;
+        // The full view: the icon, the meta line and the "+N more" button are the Lit templates'.
+        expect(root.querySelector('[part~="icon"]'), 'the full view').to.not.equal(null);
+        if (data.lang) expect(root.querySelector('[part~="severity"]')!.textContent).to.equal('Incident majeur\u00a0:');
+        else expect(banner().state.snapshot!.provider).to.equal('instatus');
+        await new Promise((resolve) => inner.requestIdleCallback(resolve, { timeout: 2000 }));
+        expect(page.loaded()).to.deep.equal(['status-banner.standalone.min.js']);
+        expect([inner.__errors, inner.__consoleErrors, inner.__warnings]).to.deep.equal([[], [], []]);
+      } finally {
+        page.close();
+      }
     }
   });
 });
