@@ -186,6 +186,10 @@ export const styles = css`
   }
   p {
     margin: 2px 0 0;
+  }
+  /* The latest update keeps its line breaks; nothing else is whitespace-sensitive, so the template's own
+     layout (kept in the npm build, collapsed in the script-tag file) never shows. */
+  .detail {
     white-space: pre-line;
   }
   p:first-child {

@@ -27,7 +27,7 @@ export async function shootBanner(browser, url, { width, height, scheme = 'light
       Date.now = () => now;
     });
     await page.goto(url);
-    await page.waitForFunction(() => [...document.querySelectorAll('status-banner')].every((el) => el.shadowRoot?.querySelector('[part~="title"]')), { timeout: 5000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('status-banner')].every((el) => el.shadowRoot?.querySelector('[part~="title"]')), { timeout: 15_000 });
     await page.evaluate(() => document.fonts.ready);
     // The "+N more" list opens after a render: let it settle.
     await new Promise((resolve) => setTimeout(resolve, 100));
