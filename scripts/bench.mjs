@@ -42,6 +42,8 @@ for (const file of chunks) {
 }
 // Everything a page with an incident and a stream loads (the script-tag file and every chunk).
 report('bundle_all_chunks_gzip_bytes', total, 'bytes');
+// The one self-contained file, for those who serve a single file.
+report('standalone_gzip_bytes', sizes('status-banner.standalone.min.js').gzip, 'bytes');
 
 const twilioText = readFileSync(
   fixturePath('real/statuspage/twilio-summary-large-73-components-2-incidents-9-maintenances-2020-06-16.json'),
