@@ -204,6 +204,16 @@ describe('the theme studio', { skip: skipBrowser }, () => {
     assert.equal((await boxes(darkTop, 'status-banner', ['backgroundColor']))[0].backgroundColor, 'rgb(51, 0, 0)');
   });
 
+  test('writes the example of docs/theming.md for the edits it names', async () => {
+    const docs = await readFile(path.join(root, 'docs/theming.md'), 'utf8');
+    const section = docs.slice(docs.indexOf('## Theme studio'));
+    const example = /```css\n([\s\S]*?)```/.exec(section)[1];
+    const { page } = await open();
+    await type(page, 'radius', '12');
+    await type(page, 'light-major-background', '#7a2e00');
+    assert.equal(await css(page), example);
+  });
+
   test('flags a pair below 4.5:1 in words where it is read, and clears the flag for a good one', async () => {
     const { page } = await open();
     assert.match(await text(page, '#contrast-summary'), /^All 18 pairs pass/);
@@ -335,6 +345,7 @@ describe('the theme studio', { skip: skipBrowser }, () => {
     for (const [key, value] of [
       ['light-minor-background', 'red; } body { display: none'],
       ['light-minor-background', 'url(x)'],
+      ['dark-critical-color', '#12'],
       ['font-family', 'a { b'],
       ['shadow', '3 apples'],
       ['font-size', '500'],
