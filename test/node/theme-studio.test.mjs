@@ -111,11 +111,24 @@ describe('the theme studio', { skip: skipBrowser }, () => {
     `#states [data-theme="${theme}"] status-banner${palette === 'resolved' ? '[resolved]' : `[severity="${palette}"]:not([resolved])`}`;
   const text = (page, selector) => page.$eval(selector, (el) => el.textContent.replace(/\s+/g, ' ').trim());
   const css = (page) => page.$eval('#css-output', (el) => el.value);
-  const framesDrawn = (page) =>
-    page.waitForFunction(
-      () => [...document.querySelectorAll('iframe')].every((frame) => frame.contentDocument?.querySelector('status-banner')?.shadowRoot?.querySelector('[part~="title"]')),
-      { timeout: 30_000 },
-    );
+  /**
+   * Scrolls each position frame into view (they load lazily) and waits until its banner is drawn, in a document
+   * that does not have `window.__before` set.
+   */
+  async function framesDrawn(page) {
+    for (let i = 0; i < 15; i++) {
+      await page.evaluate((i) => document.querySelectorAll('#positions iframe')[i].scrollIntoView(), i);
+      await page.waitForFunction(
+        (i) => {
+          const frame = document.querySelectorAll('#positions iframe')[i];
+          return !frame.contentWindow?.__before && frame.contentDocument?.querySelector('status-banner')?.shadowRoot?.querySelector('[part~="title"]');
+        },
+        { timeout: 30_000 },
+        i,
+      );
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
 
   test('the site index links it, and the query string still shows one banner alone', async () => {
     const { page } = await open({ url: `${site.url}/`, studio: false });
@@ -170,6 +183,16 @@ describe('the theme studio', { skip: skipBrowser }, () => {
     const frames = page.frames().filter((frame) => frame !== page.mainFrame());
     assert.equal(frames.length, 15);
     for (const frame of frames) assert.deepEqual((await boxes(frame, 'status-banner', ['fontSize']))[0], { fontSize: '18px' }, frame.url());
+    // Replayed, each frame is a new page, styled again.
+    for (const frame of frames) await frame.evaluate(() => (window.__before = true));
+    await page.click('#replay');
+    await framesDrawn(page);
+    const replayed = page.frames().filter((frame) => frame !== page.mainFrame());
+    assert.equal(replayed.length, 15);
+    for (const frame of replayed) {
+      assert.equal(await frame.evaluate(() => window.__before ?? false), false, `${frame.url()} loaded again`);
+      assert.deepEqual((await boxes(frame, 'status-banner', ['fontSize']))[0], { fontSize: '18px' }, frame.url());
+    }
     const sheet = await css(page);
     assert.match(sheet, /^status-banner \{$/m);
     assert.match(sheet, /^ {2}--status-banner-font-size: 18px;$/m);
@@ -200,7 +223,7 @@ describe('the theme studio', { skip: skipBrowser }, () => {
     assert.equal(await page.$eval('[name="dark-major-background"]', (input) => input.value), '#330000');
     for (const box of await boxes(page, inSection('dark', 'major'))) assert.equal(box.backgroundColor, 'rgb(51, 0, 0)');
     // A dark frame too.
-    const darkTop = frames.find((frame) => /theme=dark&position=top/.test(frame.url()));
+    const darkTop = replayed.find((frame) => /theme=dark&position=top/.test(frame.url()));
     assert.equal((await boxes(darkTop, 'status-banner', ['backgroundColor']))[0].backgroundColor, 'rgb(51, 0, 0)');
   });
 
@@ -423,7 +446,7 @@ describe('the theme studio', { skip: skipBrowser }, () => {
     assert.equal(await page.evaluate(() => document.activeElement.dataset.preset), 'Rounded');
     await page.keyboard.press('Enter');
     assert.match(await css(page), /--status-banner-radius: 12px;/);
-    assert.equal(await text(page, '#copy-status'), 'Started from the Rounded preset.');
+    assert.equal(await text(page, '#editor-status'), 'Started from the Rounded preset.');
     // Then the pickers and text fields of the light palette, in order.
     const order = [];
     for (let i = 0; i < 8; i++) {
