@@ -6,7 +6,8 @@
 //                              script-tag files at /status-banner.*.js
 //   /examples/react/, /vue/    the Vite builds of examples/react and examples/vue (`npm start` builds them)
 //   /examples/custom-source/   a redirect to the custom-source example's own server (it bundles its page itself)
-//   /gallery/                  examples/gallery: every state, theme and position of the banner, in preview
+//   /gallery/                  examples/gallery: the theme studio (every state, theme and position of the banner, in
+//                              preview, restyled live), or one banner alone with ?preview=...
 //   /docs/, /README.md, ...    the Markdown docs, rendered (docs/**, README.md, examples/*/README.md)
 //   /packages/*/src/...        sources the docs link to, as text
 
@@ -166,7 +167,7 @@ ${card('/examples/html/', 'Script tag', 'A plain HTML page with one <code>&lt;sc
 ${card('/examples/react/', 'React', '<code>&lt;StatusBanner&gt;</code> and a panel of your own from <code>useStatus()</code> (Vite).')}
 ${card('/examples/vue/', 'Vue', 'The same in Vue: the component and the <code>useStatus()</code> composable (Vite).')}
 ${card('/examples/custom-source/', 'Custom source', 'A provider you write yourself, for a status format the banner does not know.')}
-${card('/gallery/', 'Gallery', 'Every state, theme and position of the banner at once, in preview.')}
+${card('/gallery/', 'Theme studio', 'Every state, theme and position at once: edit the custom properties live, read each palette’s contrast, copy the CSS.')}
 </ul>
 <h2>Docs</h2>
 <ul class="cards">
