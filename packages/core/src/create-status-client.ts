@@ -1,3 +1,4 @@
+import { systemClock, type StatusClock } from './clock.js';
 import { StatusFetchError } from './errors.js';
 import { browserEnvironment, type StatusEnvironment } from './environment.js';
 import { filterNotices } from './filter-notices.js';
@@ -10,6 +11,7 @@ import { backoffDelay } from './transports/backoff.js';
 import { fetchStatus, type FetchResult } from './transports/fetch-status.js';
 import type { StreamEnd } from './transports/sse.js';
 import { loadStream } from './lazy.js';
+import { own, ownCopy } from './own.js';
 import type { StatusListener, StatusSnapshot, StatusState, StatusStorage } from './types.js';
 
 /** Options for {@link createStatusClient}. */
@@ -69,6 +71,8 @@ export interface StatusClientOptions {
   environment?: StatusEnvironment;
   /** A source of numbers in [0, 1), for jitter. Default `Math.random`. */
   random?: () => number;
+  /** The time and the timers: polls, backoff, deadlines and the stream's watchdog. Default the real ones. */
+  clock?: StatusClock;
 }
 
 /** A live view of one status endpoint. */
@@ -88,7 +92,8 @@ export interface StatusClient {
   destroy(): void;
 }
 
-type Dismissals = Record<string, { revision: string; at: number }>;
+/** By notice id: a Map, so an id such as `__proto__` is a key like any other. Stored as a plain object. */
+type Dismissals = Map<string, { revision: string; at: number }>;
 
 /** What tabs tell each other: a snapshot with when it was fetched and last confirmed, or dismissals. */
 interface TabMessage {
@@ -129,10 +134,13 @@ export { resolveEndpoint };
  * ```
  */
 export function createStatusClient(options: StatusClientOptions): StatusClient {
+  // Own properties only: an option the caller did not set stays unset, whatever a polluted prototype says.
+  options = ownCopy(options);
   const {
     components = [],
     maintenanceLead,
     random = Math.random,
+    clock = systemClock,
     environment = browserEnvironment(),
     storage = createIndexedDbStorage(),
   } = options;
@@ -158,7 +166,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   const firstWord = option(options.firstEventTimeout, 20, 0.1) * 1000;
   const silence = option(options.heartbeatTimeout, 45, 0.1) * 1000;
   let provider = options.provider;
-  let dismissed: Dismissals = {};
+  let dismissed: Dismissals = new Map();
   /** The last snapshot applied, as JSON: an answer that parses to the same is no change. */
   let lastKey: string | undefined;
   /** The highest version applied, and the lower one that was last turned away. */
@@ -182,8 +190,8 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   let leading = false;
   let online = true;
   let cameOnline = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  let timer: unknown;
+  let watchdog: unknown;
   let inflight: AbortController | undefined;
   let done: Promise<void> = Promise.resolve();
   let restored: Promise<void> | undefined;
@@ -193,8 +201,11 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   let tabs: Tabs | undefined;
   /** How far the server's clock is ahead of this device's, in ms, from the last readable Date header. */
   let skew = 0;
-  /** Whether every tab of this browser polls on its own (no Web Locks to elect one). */
-  let unled = false;
+  /**
+   * Whether every tab of this browser polls on its own: no Web Locks or channel, or they were denied. (Outside a
+   * document there are no tabs: Node streams and polls as asked.)
+   */
+  const unled = () => !!tabs && !tabs.shared && !!globalThis.document;
   const snapshotKey = `snapshot:${endpoint}`;
   const dismissalsKey = `dismissals:${endpoint}`;
   // A base URL's endpoint is found once (discover-endpoint.ts), then remembered; an endpoint is fetched as is.
@@ -204,15 +215,16 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     provider: options.provider,
     fetch: (url, signal) => {
       asked.add(new URL(url).origin);
-      return fetchStatus(url, fetchFn!, signal, timeout, maxBytes);
+      return fetchStatus(url, fetchFn!, signal, timeout, maxBytes, clock);
     },
     memory: { get: (key) => stored(key), set: (key, value) => stored(key, value) },
+    now: clock.now,
   });
 
   function update(patch: Partial<StatusState>): void {
     const next: StatusState = { ...state, ...patch };
     next.notices = next.snapshot
-      ? filterNotices(next.snapshot, components).filter((notice) => dismissed[notice.id]?.revision !== notice.revision)
+      ? filterNotices(next.snapshot, components).filter((notice) => dismissed.get(notice.id)?.revision !== notice.revision)
       : [];
     if (!next.error) delete next.error;
     if (!next.stale) delete next.stale;
@@ -231,7 +243,8 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
 
   /**
    * A storage call that can neither throw, reject nor hang (a custom storage may do all three): a failure, or
-   * no answer within 2 s, reads as "nothing stored".
+   * no answer within 2 s, reads as "nothing stored". What is read comes back as plain data, a copy through JSON:
+   * own properties only, no getters, no proxies, nothing shared with the storage's own objects.
    */
   function stored(key: string, value?: unknown): Promise<unknown> {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -239,6 +252,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
       Promise.resolve().then(() => (value === undefined ? storage.get(key) : storage.set(key, value))),
       new Promise((resolve) => (timer = setTimeout(resolve, 2000))),
     ])
+      .then((read) => (value === undefined && read !== undefined ? JSON.parse(JSON.stringify(read)) : undefined))
       .catch(() => undefined)
       .finally(() => clearTimeout(timer));
   }
@@ -250,25 +264,29 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
 
   /** Stored values outlive code versions and can be corrupted: validate them like any payload. */
   function readDismissals(value: unknown): Dismissals {
-    const out: Dismissals = {};
+    const out: Dismissals = new Map();
     for (const [id, entry] of Object.entries(isRecord(value) ? value : {})) {
-      if (isRecord(entry) && typeof entry.revision === 'string' && typeof entry.at === 'number') {
-        out[id] = { revision: entry.revision, at: entry.at };
-      }
+      const revision = own(entry, 'revision');
+      const at = own(entry, 'at');
+      if (typeof revision === 'string' && typeof at === 'number') out.set(id, { revision, at });
     }
     return out;
   }
 
   /** Both sets of dismissals; for a notice in both, the later dismissal wins. */
-  function merge(into: Dismissals, from: unknown): Dismissals {
-    const out = { ...into };
-    for (const [id, entry] of Object.entries(readDismissals(from))) if (!(out[id]!?.at >= entry.at)) out[id] = entry;
+  function merge(into: Dismissals, from: Dismissals): Dismissals {
+    const out = new Map(into);
+    for (const [id, entry] of from) if (!(out.get(id)!?.at >= entry.at)) out.set(id, entry);
     return out;
   }
 
+  /** Dismissals as stored and sent: a plain object (`Object.fromEntries` makes even `__proto__` an own key). */
+  const plain = (dismissals: Dismissals) => Object.fromEntries(dismissals);
+  const same = (a: Dismissals, b: Dismissals) => JSON.stringify([...a]) === JSON.stringify([...b]);
+
   /** Read on the server's clock when it told us its time: a device clock a day off cannot open a window early. */
   function parse(payload: unknown, as?: string): StatusSnapshot {
-    const now = new Date(Date.now() + skew);
+    const now = new Date(clock.now() + skew);
     return parseStatus(payload, {
       now,
       ...(as && { provider: as }),
@@ -323,14 +341,19 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   /** Reads what is stored (at start, and whenever the page is shown again) and takes it if it is newer. */
   function readStored(): Promise<void> {
     return Promise.all([stored(dismissalsKey), stored(snapshotKey)]).then(([savedDismissals, saved]) => {
-      const before = JSON.stringify(dismissed);
-      dismissed = merge(dismissed, savedDismissals);
-      const { fetchedAt, checkedAt: confirmedAt = fetchedAt } = isRecord(saved) ? (saved as { fetchedAt: number; checkedAt?: number }) : { fetchedAt: NaN };
-      const age = Date.now() - confirmedAt;
-      const snapshot = age >= 0 && age <= maxAge && confirmedAt > checkedAt && !destroyed ? reread((saved as { snapshot: unknown }).snapshot) : undefined;
+      const before = dismissed;
+      dismissed = merge(dismissed, readDismissals(savedDismissals));
+      const fetchedAt = Number(own(saved, 'fetchedAt'));
+      const confirmedAt = Number(own(saved, 'checkedAt') ?? fetchedAt);
+      const age = clock.now() - confirmedAt;
+      const snapshot = age >= 0 && age <= maxAge && confirmedAt > checkedAt && !destroyed ? reread(own(saved, 'snapshot')) : undefined;
       ready = true;
       if (snapshot && apply(snapshot, confirmedAt, fetchedAt, true)) savedAt = confirmedAt;
-      else if (state.snapshot && before !== JSON.stringify(dismissed)) update({});
+      else if (state.snapshot && !same(before, dismissed)) update({});
+    }).catch((error) => {
+      // Nothing stored can keep the client from starting.
+      ready = true;
+      warnOnce('storage', `${endpoint}: what was stored could not be read (${error?.message ?? error})`);
     });
   }
 
@@ -340,10 +363,10 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
 
   function onMessage(data: unknown): void {
     if (!isRecord(data) || destroyed) return;
-    const message = data as TabMessage;
+    const message = ownCopy(data) as TabMessage;
     if (message.dismissals) {
-      const merged = merge(dismissed, message.dismissals);
-      if (JSON.stringify(merged) !== JSON.stringify(dismissed)) {
+      const merged = merge(dismissed, readDismissals(message.dismissals));
+      if (!same(merged, dismissed)) {
         dismissed = merged;
         update({});
       }
@@ -363,15 +386,19 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   /** Whether the snapshot shown has gone unconfirmed for longer than the stale limit. */
   function isOld(): boolean {
     const limit = (state.snapshot?.staleAfterSeconds ?? option(options.staleAfter, 600)) * 1000;
-    return !!state.snapshot && Date.now() - checkedAt > limit;
+    return !!state.snapshot && clock.now() - checkedAt > limit;
   }
 
 
-  /** The next delay after a failure: full-jitter backoff, or the server's Retry-After with a little jitter. */
+  /**
+   * The next delay after a failure: full-jitter backoff, and never sooner than the server's Retry-After (with a
+   * little jitter). Retry-After is a floor, not a replacement: `Retry-After: 0` on every 503 must not become a
+   * request a second.
+   */
   function backoff(retryAfter?: number): number {
     failures += 1;
-    const delay = retryAfter === undefined ? backoffDelay(failures - 1, {}, random) : retryAfter * (1 + 0.2 * random());
-    notBefore = Date.now() + delay;
+    const delay = Math.max(backoffDelay(failures - 1, {}, random), (retryAfter ?? 0) * (1 + 0.2 * random()));
+    notBefore = clock.now() + delay;
     return delay;
   }
 
@@ -381,13 +408,13 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     let retry: number | boolean = true;
     if ('text' in result) {
       // A Date header has whole seconds: only a gap of more than a few counts as skew.
-      if (result.serverTime) skew = Math.abs(result.serverTime - Date.now()) > 5000 ? result.serverTime - Date.now() : 0;
+      if (result.serverTime) skew = Math.abs(result.serverTime - clock.now()) > 5000 ? result.serverTime - clock.now() : 0;
       try {
         // Parsed every time, even when the bytes are the same: which maintenance is due, or over, depends on
         // the clock. What decides "changed" is the snapshot, not the bytes.
         const snapshot = parse(result.text, provider);
         provider ??= snapshot.provider;
-        publish(apply(snapshot, Date.now()));
+        publish(apply(snapshot, clock.now()));
         failures = notBefore = 0;
         return period() * (0.8 + 0.4 * random());
       } catch (cause) {
@@ -408,18 +435,34 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   /** Polls the server's way: its `pollAfterSeconds` if it gave one. Twice as slowly when every tab polls. */
   function period(): number {
     const hint = state.snapshot?.pollAfterSeconds;
-    return (hint ? Math.min(3_600_000, Math.max(1000, hint * 1000)) : interval) * (unled ? 2 : 1);
+    return (hint ? Math.min(3_600_000, Math.max(1000, hint * 1000)) : interval) * (unled() ? 2 : 1);
+  }
+
+  /**
+   * Something that should not happen did (a custom source that throws, a host page that patched a built-in): the
+   * poll counts as failed, backs off and goes on. Polling never stops on a bug, and nothing reaches the page.
+   */
+  function unexpected(error: unknown): number {
+    warnOnce('unexpected', `${endpoint}: ${(error as Error)?.message ?? error}; trying again later`);
+    fail(new StatusFetchError('network', 'unexpected failure', 0, error));
+    return backoff();
   }
 
   /** One request at a time; the leader schedules the next when it settles. */
   function poll(): Promise<void> {
     if (inflight || halted) return done;
     const abort = (inflight = new AbortController());
-    return (done = locate(abort.signal).then((result) => {
-      if (abort.signal.aborted) return;
-      inflight = undefined;
-      later(poll, settle(result));
-    }));
+    return (done = Promise.resolve()
+      .then(() => locate(abort.signal))
+      // An aborted request (the tab stepped down, or was destroyed) settles nothing.
+      .then((result) => (abort.signal.aborted ? undefined : settle(result)))
+      .catch((error) => (abort.signal.aborted ? undefined : unexpected(error)))
+      .then((delay) => {
+        if (abort.signal.aborted) return;
+        inflight = undefined;
+        later(poll, delay);
+      })
+      .catch((error) => warnOnce('unexpected', `${endpoint}: ${error?.message ?? error}`)));
   }
 
   /** One stream at a time; reconnects, or turns to polling, when it ends. */
@@ -427,9 +470,9 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     if (inflight || halted) return;
     const abort = (inflight = new AbortController());
     const watch = (ms: number, what: string) => {
-      clearTimeout(watchdog);
+      clock.clearTimeout(watchdog);
       // Silence means a buffering proxy or a dead connection that never reported: poll for the session.
-      watchdog = setTimeout(() => {
+      watchdog = clock.setTimeout(() => {
         warnOnce('stream:silent', `${streamUrl}: ${what}; polling instead`);
         abort.abort();
         inflight = undefined;
@@ -452,7 +495,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
         }
         // A real event: the connection is good, and the backoff starts over.
         failures = notBefore = 0;
-        publish(apply(snapshot, Date.now()));
+        publish(apply(snapshot, clock.now()));
       },
     };
     done = loadStream()
@@ -463,7 +506,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
       )
       .then((result: StreamEnd) => {
         if (abort.signal.aborted || result.end === 'aborted') return;
-        clearTimeout(watchdog);
+        clock.clearTimeout(watchdog);
         inflight = undefined;
         if (result.end === 'ended') {
           // Dropped, or closed cleanly: reconnect after the server's retry time, jittered so a fleet does not
@@ -473,8 +516,8 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
             fail(new StatusFetchError(result.failure, message, 0, result.cause));
           }
           const delay = backoff();
-          notBefore = Date.now() + Math.max(delay, retryMs * (1 + 0.5 * random()));
-          later(connect, notBefore - Date.now());
+          notBefore = clock.now() + Math.max(delay, retryMs * (1 + 0.5 * random()));
+          later(connect, notBefore - clock.now());
         } else {
           // 204 asks clients to stop streaming; an error status or another content type says it will not work.
           if (result.end === 'refused') {
@@ -484,6 +527,13 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
           }
           turnToPolling(result.end === 'refused' ? backoff(result.retryAfter) : 0);
         }
+      })
+      .catch((error) => {
+        // A bug, ours or a patched built-in's: poll instead, after a backoff.
+        if (abort.signal.aborted) return;
+        clock.clearTimeout(watchdog);
+        inflight = undefined;
+        turnToPolling(unexpected(error));
       });
   }
 
@@ -495,24 +545,27 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
 
   /** Runs `work` after `delay` ms, if this tab still leads. */
   function later(work: () => unknown, delay: number | undefined): void {
-    clearTimeout(timer);
+    clock.clearTimeout(timer);
     timer = undefined;
-    if (delay !== undefined && leading && !halted) timer = setTimeout(work, delay);
+    if (delay !== undefined && leading && !halted) timer = clock.setTimeout(work, delay);
   }
 
   /** Leading: start polling or streaming, at a time that respects backoff and spreads a fleet out. */
   function onLead(lead: boolean): void {
     leading = lead;
+    // When every tab of a browser leads, six streams would exhaust an HTTP/1.1 origin's connections, the page's
+    // own requests included: such tabs poll instead, at half the rate.
+    if (unled()) streaming = false;
     if (!lead) {
-      clearTimeout(timer);
-      clearTimeout(watchdog);
+      clock.clearTimeout(timer);
+      clock.clearTimeout(watchdog);
       timer = undefined;
       inflight?.abort();
       inflight = undefined;
       return;
     }
-    const wait = notBefore - Date.now();
-    const age = Date.now() - checkedAt;
+    const wait = notBefore - clock.now();
+    const age = clock.now() - checkedAt;
     // Back online, a whole fleet comes back at once: spread it over 5 s.
     const soon = random() * (cameOnline ? 5000 : checkedAt ? 1000 : 500);
     cameOnline = false;
@@ -576,11 +629,6 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
       if (!running) {
         running = true;
         tabs ??= createTabs(endpoint, onLead, onMessage);
-        // Without Web Locks every tab of a browser leads. Six streams would exhaust an HTTP/1.1 origin's
-        // connections, the page's own requests included, so such tabs poll instead, at half the rate. (Outside a
-        // document there are no tabs: Node streams and polls as asked.)
-        unled = !tabs.locks && !!globalThis.document;
-        if (unled) streaming = false;
         const stopEnvironment = environment.subscribe(reconsider);
         const doc = globalThis.document;
         doc?.addEventListener('securitypolicyviolation', onViolation);
@@ -598,17 +646,17 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     async dismiss(noticeId) {
       const notice = state.snapshot?.notices.find((n) => n.id === noticeId);
       if (!notice || destroyed) return;
-      const at = Date.now();
-      const entry = { [noticeId]: { revision: notice.revision, at } };
-      dismissed = { ...dismissed, ...entry };
+      const at = clock.now();
+      const entry: Dismissals = new Map([[noticeId, { revision: notice.revision, at }]]);
+      dismissed = merge(dismissed, entry);
       update({});
-      tabs?.post({ dismissals: entry } satisfies TabMessage);
+      tabs?.post({ dismissals: plain(entry) } satisfies TabMessage);
       await restore();
       // One write at a time, each merging all of this page's dismissals into what is stored (another tab may
       // have dismissed something else): two quick dismissals cannot lose one. Kept for 90 days.
       await (writing = writing.then(async () => {
         const merged = merge(readDismissals(await stored(dismissalsKey)), dismissed);
-        await stored(dismissalsKey, Object.fromEntries(Object.entries(merged).filter(([, entry]) => at - entry.at < DISMISSALS_KEPT_MS)));
+        await stored(dismissalsKey, plain(new Map([...merged].filter(([, entry]) => at - entry.at < DISMISSALS_KEPT_MS))));
       }));
     },
     async refresh() {

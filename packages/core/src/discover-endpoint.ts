@@ -1,12 +1,15 @@
 // Which URL a client polls for `src`. An endpoint is polled as written. A status page's base URL is turned into
 // its provider's endpoints (every provider's, most likely first, when none is named), tried one at a time until
 // one answers JSON of a known shape; that one is remembered in the client's storage, so later page loads go
-// straight to it and discovery costs its requests once. Companion endpoints (Uptime Kuma's heartbeats, Cachet's
-// schedules and components) are fetched beside it on every poll and handed over in one payload.
+// straight to it and discovery costs its requests once. A search that finds nothing is remembered too (for an
+// hour), and until then only one URL is asked per attempt, so a host that answers HTML everywhere costs no more
+// than the backoff allows. Companion endpoints (Uptime Kuma's heartbeats, Cachet's schedules and components) are
+// fetched beside it on every poll and handed over in one payload.
 
 import { StatusFetchError } from './errors.js';
 import { loadMoreSources } from './lazy.js';
 import { findSource, sources } from './sources/index.js';
+import { own } from './own.js';
 import { isRecord } from './sources/normalize.js';
 import type { FetchResult } from './transports/fetch-status.js';
 import type { StatusSource } from './types.js';
@@ -15,6 +18,19 @@ import type { StatusSource } from './types.js';
 const BARE = /^\/(api\/v2\/?)?$/i;
 /** Enough for every built-in candidate and a few custom ones; more would be a burst. */
 const MAX_CANDIDATES = 16;
+/** How long a search that found nothing is remembered, in ms. */
+const SEARCHED_MS = 3_600_000;
+/** A URL that names a file (`…/summary.json`, `…/status.php`): an endpoint, never a page to search below. */
+const FILE = /\.[a-z0-9]{1,8}$/i;
+
+/** Whether `source` claims `payload`; no, when a (custom) source's `detect` throws. */
+function detects(source: StatusSource, payload: unknown): boolean {
+  try {
+    return source.detect(payload);
+  } catch {
+    return false;
+  }
+}
 
 /** `source.endpoints(url)`, or nothing when a (custom) source throws. */
 function endpointsOf(source: StatusSource | undefined, url: URL): URL[] {
@@ -66,6 +82,8 @@ export interface EndpointLocatorOptions {
   fetch(url: string, signal: AbortSignal): Promise<FetchResult>;
   /** Where the endpoint found is remembered, under `endpoint:<base url>`. */
   memory: EndpointMemory;
+  /** The current time in ms. Default `Date.now`. */
+  now?: () => number;
 }
 
 /** Fetches the status for `src`, finding its endpoint first when it is a base URL. Resolves, never rejects. */
@@ -83,13 +101,15 @@ type Verdict = { source: StatusSource; payload: Record<string, unknown> } | 'abs
  *
  * @param src - The client's `src`: an endpoint, or a base URL.
  */
-export function createEndpointLocator(src: string, { provider, fetch, memory }: EndpointLocatorOptions): EndpointLocator {
+export function createEndpointLocator(src: string, { provider, fetch, memory, now = Date.now }: EndpointLocatorOptions): EndpointLocator {
   const target = new URL(src.trim(), globalThis.document?.baseURI);
   target.hash = '';
   const key = `endpoint:${target.href}`;
   let endpoint: { url: string; remembered?: boolean; probe?: boolean } | undefined;
   let candidates: URL[] = [];
   let started = false;
+  /** A search found nothing: from now on one URL per attempt (`src` itself, or the likeliest endpoint). */
+  let searched = false;
 
   async function judge(result: FetchResult): Promise<Verdict> {
     if (!('text' in result)) {
@@ -103,14 +123,14 @@ export function createEndpointLocator(src: string, { provider, fetch, memory }: 
     } catch {
       return 'absent';
     }
-    const find = () => (provider ? findSource(provider) : sources.find((s) => s.detect(payload)));
+    const find = () => (provider ? findSource(provider) : sources.find((s) => detects(s, payload)));
     let source = find();
     // A shape the sources at hand do not know: the script tag may know more once it loads them.
-    if (!source?.detect(payload) && isRecord(payload)) {
+    if (!(source && detects(source, payload)) && isRecord(payload)) {
       await loadMoreSources();
       source = find();
     }
-    return isRecord(payload) && source?.detect(payload) ? { source, payload } : 'absent';
+    return isRecord(payload) && source && detects(source, payload) ? { source, payload } : 'absent';
   }
 
   /** One endpoint and its companions, merged into one payload. */
@@ -156,9 +176,11 @@ export function createEndpointLocator(src: string, { provider, fetch, memory }: 
     let trouble: FetchResult | undefined;
     let page: FetchResult | undefined;
     let missing: FetchResult | undefined;
+    /** Hosts that did not answer at all: their other paths would not either. */
+    const down = new Set<string>();
     for (let i = 0; i < candidates.length || (await more()); i += 1) {
       const candidate = candidates[i]!;
-      if (candidate.href === target.href) continue;
+      if (candidate.href === target.href || down.has(candidate.origin)) continue;
       const [result, verdict] = await fetchWith(candidate.href, signal);
       if (signal.aborted) return result;
       if (typeof verdict === 'object') {
@@ -168,13 +190,22 @@ export function createEndpointLocator(src: string, { provider, fetch, memory }: 
       }
       if (verdict === 'trouble') {
         trouble ??= result;
-        // The server asked for time: no more requests this round.
-        if (!('text' in result) && typeof result.retry === 'number') return result;
+        if (!('text' in result)) {
+          // The server asked for time: no more requests this round.
+          if (typeof result.retry === 'number') return result;
+          if (result.error.type !== 'http') down.add(candidate.origin);
+        }
       } else if ('text' in result) page ??= result;
       else missing = result;
     }
-    // Pages that answer 200 with HTML everywhere (a captive portal, an unclaimed host) are not proof there is
-    // nothing to find: report them as what they are, and the client tries again later.
+    // Every candidate answered and none was a status endpoint: the search is over. Pages that answer 200 with
+    // HTML everywhere (a captive portal, an SPA's fallback, a parked domain) are not proof there is nothing to
+    // find, so the client keeps trying, but one URL per attempt, at the backoff's pace, and the next page load
+    // does not search again for an hour.
+    if (!trouble) {
+      searched = true;
+      void memory.set(key, { searchedAt: now() });
+    }
     return (
       trouble ??
       probed ??
@@ -189,12 +220,18 @@ export function createEndpointLocator(src: string, { provider, fetch, memory }: 
       if (provider && !findSource(provider)) await loadMoreSources();
       const named = provider ? findSource(provider) : undefined;
       candidates = provider ? endpointCandidates(target, provider) : endpointCandidates(target);
-      if (provider && (!named || !candidates.length)) endpoint = { url: target.href };
+      // A URL that names a file is an endpoint: nothing is invented below it.
+      if ((provider && (!named || !candidates.length)) || (!provider && FILE.test(target.pathname))) endpoint = { url: target.href };
       else if (!provider && !BARE.test(target.pathname)) endpoint = { url: target.href, probe: true };
       // Storage outlives code versions: a remembered URL counts only while it is still a candidate.
       const saved = candidates.length && !(endpoint && !endpoint.probe) ? await memory.get(key) : undefined;
-      if (isRecord(saved) && candidates.some((c) => c.href === saved.url)) endpoint = { url: saved.url as string, remembered: true };
+      const url = own(saved, 'url');
+      const searchedAt = Number(own(saved, 'searchedAt'));
+      if (typeof url === 'string' && candidates.some((c) => c.href === url)) endpoint = { url, remembered: true };
+      else if (now() - searchedAt < SEARCHED_MS) searched = true;
     }
+    // After a fruitless search: `src` itself when it was probed, else the likeliest endpoint, one request a time.
+    if (searched && (!endpoint || endpoint.probe)) return fetchWith(endpoint?.url ?? candidates[0]?.href ?? target.href, signal).then(([result]) => result);
     if (!endpoint) return discover(signal);
     const [result, verdict] = await fetchWith(endpoint.url, signal);
     if (signal.aborted || verdict !== 'absent' || !(endpoint.probe || endpoint.remembered)) return result;

@@ -2,6 +2,7 @@ export { parseStatus } from './parse-status.js';
 export { createStatusClient, resolveEndpoint } from './create-status-client.js';
 export { IDLE_STATE, peekStatusClient, releaseStatusClient, retainStatusClient, statusClientKey } from './shared-clients.js';
 export type { StatusClient, StatusClientOptions } from './create-status-client.js';
+export type { StatusClock } from './clock.js';
 export { defineProvider } from './define-provider.js';
 export type { ProviderDefinition, ProviderResult } from './define-provider.js';
 export { filterNotices, parseSelectors } from './filter-notices.js';

@@ -5,12 +5,14 @@
  * Only a tab that can be seen asks for the lock, and it lets go as soon as it is hidden or leaves, so the
  * lock always moves to a visible tab, and a page that keeps no lock stays eligible for the back/forward cache.
  * Locks and channels are scoped to the host's origin (and storage partition): each site has its own leader.
+ *
+ * Where either is missing or denied (an insecure page has no Web Locks; an opaque-origin sandboxed iframe gets a
+ * `SecurityError` from `locks.request`; Firefox with cookies blocked throws from `new BroadcastChannel()`), the
+ * tab cannot share, so it leads on its own, as every tab of such a browser does.
  */
 export interface Tabs {
-  /** Whether a Web Lock elects one leader; without (insecure pages, old browsers) every tab leads. */
-  readonly locks: boolean;
-  /** Whether messages reach the other tabs. */
-  readonly channel: boolean;
+  /** Whether one tab leads for the whole browser and tells the others: Web Locks and a channel both work. */
+  readonly shared: boolean;
   /** Asks to lead (true) or steps down (false). Idempotent. */
   want(lead: boolean): void;
   /** Tells the other tabs (and the other clients of this page on the same name). */
@@ -21,26 +23,47 @@ export interface Tabs {
   close(): void;
 }
 
+/** `navigator.locks`, or undefined where it is missing or its getter throws. */
+function lockManager(): LockManager | undefined {
+  try {
+    return globalThis.navigator?.locks;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * @param name - What is led: one name per status endpoint.
  * @param onLead - Called with `true` when this tab becomes the leader, `false` when it stops being it.
  * @param onMessage - Called with each message another tab posted.
  */
 export function createTabs(name: string, onLead: (leading: boolean) => void, onMessage: (message: unknown) => void): Tabs {
-  const locks = globalThis.navigator?.locks;
+  let locks = lockManager();
   const Channel = globalThis.BroadcastChannel;
   let channel: BroadcastChannel | undefined;
   /** Aborts the pending request, or releases the held lock. */
   let letGo: (() => void) | undefined;
   let leading = false;
+  let shared = !!locks && !!Channel;
 
   const lead = (on: boolean) => {
     if (on !== leading) onLead((leading = on));
   };
 
+  /** Sharing failed (a lock or a channel was denied): from now on this tab leads on its own. */
+  const alone = () => {
+    if (!shared) return;
+    shared = false;
+    locks = undefined;
+    const wanted = !!letGo;
+    letGo?.();
+    if (wanted) tabs.want(true);
+  };
+
   const tabs: Tabs = {
-    locks: !!locks,
-    channel: !!Channel,
+    get shared() {
+      return shared;
+    },
     want(want) {
       if (want === !!letGo) return;
       if (!want) {
@@ -62,17 +85,22 @@ export function createTabs(name: string, onLead: (leading: boolean) => void, onM
         release?.();
         lead(false);
       });
-      locks
-        .request(`status-banner:${name}`, { signal: request.signal }, () =>
-          // Held until released: stepping down resolves this promise, and closing the tab frees it at once.
-          new Promise<void>((resolve) => {
-            release = resolve;
-            if (letGo === mine) lead(true);
-            else resolve();
-          }),
-        )
-        // An aborted request rejects with an AbortError: that is how stepping down while waiting looks.
-        .catch(() => {});
+      try {
+        locks
+          .request(`status-banner:${name}`, { signal: request.signal }, () =>
+            // Held until released: stepping down resolves this promise, and closing the tab frees it at once.
+            new Promise<void>((resolve) => {
+              release = resolve;
+              if (letGo === mine) lead(true);
+              else resolve();
+            }),
+          )
+          // Stepping down while waiting rejects with an AbortError; any other rejection is a denial.
+          .catch(() => request.signal.aborted || alone());
+      } catch {
+        // A patched or broken `request` that throws instead of rejecting.
+        alone();
+      }
     },
     post(message) {
       try {
@@ -82,9 +110,13 @@ export function createTabs(name: string, onLead: (leading: boolean) => void, onM
       }
     },
     listen(on) {
-      if (on && !channel && Channel) {
-        channel = new Channel(`status-banner:${name}`);
-        channel.onmessage = (event) => onMessage(event.data);
+      if (on && !channel && Channel && shared) {
+        try {
+          channel = new Channel(`status-banner:${name}`);
+          channel.onmessage = (event) => onMessage(event.data);
+        } catch {
+          alone();
+        }
       } else if (!on && channel) {
         channel.close();
         channel = undefined;

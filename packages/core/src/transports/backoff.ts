@@ -21,10 +21,10 @@ export function backoffDelay(attempt: number, options: BackoffOptions = {}, rand
  * A response's `Retry-After` (seconds, or an HTTP date) as a delay in ms, clamped to [1 s, 1 h]; `undefined`
  * when absent or unreadable. A date is measured against the response's own `Date` when the browser lets us read
  * it (same origin, or exposed by CORS), so a device clock that is off by a day cannot turn it into "now" or
- * "never"; else against the device clock.
+ * "never"; else against `now`, the device clock.
  */
-export function retryAfterDelay(headers: Headers): number | undefined {
+export function retryAfterDelay(headers: Headers, now = Date.now()): number | undefined {
   const text = headers.get('Retry-After')?.trim() ?? '';
-  const ms = /^\d+$/.test(text) ? +text * 1000 : Date.parse(text) - (Date.parse(headers.get('Date')!) || Date.now());
+  const ms = /^\d+$/.test(text) ? +text * 1000 : Date.parse(text) - (Date.parse(headers.get('Date')!) || now);
   return text && ms === ms ? Math.min(3_600_000, Math.max(1000, ms)) : undefined;
 }

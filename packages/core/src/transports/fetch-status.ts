@@ -1,3 +1,4 @@
+import { systemClock, type StatusClock } from '../clock.js';
 import { StatusFetchError } from '../errors.js';
 import { retryAfterDelay } from './backoff.js';
 
@@ -18,6 +19,7 @@ export async function fetchStatus(
   signal: AbortSignal,
   timeout: number,
   maxBytes: number,
+  clock: StatusClock = systemClock,
 ): Promise<FetchResult> {
   const tooLarge = { error: new StatusFetchError('too-large', `over ${maxBytes} bytes`), retry: true };
   // Our own controller and timer rather than AbortSignal.any/timeout: every browser has these, and a request
@@ -25,7 +27,7 @@ export async function fetchStatus(
   const controller = new AbortController();
   const abort = () => controller.abort();
   let timedOut = false;
-  const timer = setTimeout(() => {
+  const timer = clock.setTimeout(() => {
     timedOut = true;
     abort();
   }, timeout);
@@ -42,7 +44,7 @@ export async function fetchStatus(
         ? tooLarge
         : {
             error: new StatusFetchError('http', `HTTP ${status}`, status),
-            retry: status === 408 || status === 429 || status > 499 ? (retryAfterDelay(headers) ?? true) : false,
+            retry: status === 408 || status === 429 || status > 499 ? (retryAfterDelay(headers, clock.now()) ?? true) : false,
           };
     }
     // Count bytes as they stream in, so an endless or huge body is cut off rather than buffered. (A reader,
@@ -64,7 +66,7 @@ export async function fetchStatus(
   } catch (cause) {
     return { error: new StatusFetchError(timedOut ? 'timeout' : 'network', timedOut ? `no answer in ${timeout} ms` : 'unreachable', 0, cause), retry: true };
   } finally {
-    clearTimeout(timer);
+    clock.clearTimeout(timer);
     signal.removeEventListener('abort', abort);
   }
 }
