@@ -83,7 +83,8 @@ const scriptTag = (file, plugins, output = {}) => ({
     file: `packages/element/dist/${file}`,
     format: 'iife',
     sourcemap: true,
-    banner: "if (globalThis[Symbol.for('status-banner.mount')]) globalThis[Symbol.for('status-banner.mount')](document.currentScript); else",
+    // (Anything but a function under the symbol, a host page's own value, is ignored.)
+    banner: "if (typeof globalThis[Symbol.for('status-banner.mount')] == 'function') globalThis[Symbol.for('status-banner.mount')](document.currentScript); else",
     plugins: [minify(false)],
     ...output,
   },

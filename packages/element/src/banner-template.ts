@@ -34,6 +34,8 @@ export interface BannerModel {
   clamped: boolean;
   /** The "+N more" list open. */
   listOpen: boolean;
+  /** A fixed overlay shown in the top layer (a manual popover), where the browser has one. */
+  overlay: boolean;
 }
 
 /** What the view calls back on the element. */
@@ -60,6 +62,7 @@ function banner(model: BannerModel, on: BannerActions): TemplateResult {
     part="base"
     class="base${model.leaving ? ' leaving' : ''}"
     role=${urgent ? 'alert' : 'status'}
+    popover=${model.overlay ? 'manual' : nothing}
     aria-label=${text.label}
     lang=${model.lang}
     dir=${model.dir}

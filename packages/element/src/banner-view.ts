@@ -7,6 +7,7 @@ import type { Notice, Severity, StatusState } from '@status-banner/core';
 import { renderBanner, type BannerActions, type BannerModel } from './banner-template.js';
 import { loadLocale } from './lazy.js';
 import { pickLocale, type Locale } from './locale.js';
+import { ownNotice, ownPageUrl } from './own-notice.js';
 import { en, type StatusBannerStrings } from './strings.js';
 import type { StatusBannerElement } from './status-banner-element.js';
 import { styles } from './styles.js';
@@ -14,6 +15,8 @@ import { styles } from './styles.js';
 const words = new Map<Locale, Promise<Partial<StatusBannerStrings>>>([['en', Promise.resolve({})]]);
 /** How long the exit plays, in ms. */
 const EXIT_MS = 250;
+/** Whether the browser has a top layer for popovers (Chromium 114, Safari 17, Firefox 125). */
+const TOP_LAYER = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
 
 /** The presentation of one `<status-banner>`. */
 export class BannerView {
@@ -59,7 +62,7 @@ export class BannerView {
     const preview = host.preview?.trim();
     const tokens = preview?.split(/\s+/) ?? [];
     const stale = preview ? tokens.includes('stale') : !!state.stale;
-    let notices = preview ? [] : stale && host.whenStale === 'hide' ? [] : state.notices;
+    let notices = preview ? [] : stale && host.whenStale === 'hide' ? [] : state.notices.map(ownNotice);
     if (!preview) this.#follow(state, notices);
 
     const locale = pickLocale(host);
@@ -91,7 +94,7 @@ export class BannerView {
         resolved,
         stale,
         // A preview links to a placeholder, so the link can be styled too.
-        pageUrl: preview ? 'https://example.com/status' : state.snapshot?.page.url,
+        pageUrl: preview ? 'https://example.com/status' : ownPageUrl(state.snapshot?.page),
         strings,
         lang: locale,
         dir: locale === 'ar' || locale === 'he' ? 'rtl' : 'ltr',
@@ -101,13 +104,14 @@ export class BannerView {
         expanded: this.#expanded,
         clamped: this.#clamped,
         listOpen: this.#listOpen,
+        overlay: TOP_LAYER && host.position !== 'inline' && !host.push,
       };
       clearTimeout(this.#timers.exit);
       host.adoptStyles(styles);
       if (!root.querySelector('.base') || this.#model?.leaving) {
         // An empty live region first, its words a moment later: a screen reader announces a change to a live
         // region, not one that arrives already full.
-        renderBanner(root, host, { ...model, primed: false }, this.#actions);
+        this.#render({ ...model, primed: false });
         await new Promise((resolve) => setTimeout(resolve, 30));
       }
     } else if (this.#model && !this.#model.leaving && !matchMedia('(prefers-reduced-motion: reduce)').matches) {
@@ -123,8 +127,7 @@ export class BannerView {
     host._show((model?.resolved ?? model?.notices[0])?.severity);
     host.toggleAttribute('resolved', !!model?.resolved);
     host.toggleAttribute('stale', !!model?.stale);
-    renderBanner(root, host, model, this.#actions);
-    root.querySelector('.base')?.toggleAttribute('inert', !!model?.leaving);
+    this.#render(model);
     // Offer "Show more" only when the clamp actually hides text.
     const detail = root.querySelector('.detail');
     if (!this.#expanded) {
@@ -142,6 +145,15 @@ export class BannerView {
   /** Stops its timers (the element left the page). */
   stop(): void {
     for (const timer of Object.values(this.#timers)) clearTimeout(timer);
+  }
+
+  /** Renders `model`, and shows an overlay in the top layer (an empty live region too: it must be on screen). */
+  #render(model: BannerModel | undefined): void {
+    const root = this.#host.renderRoot;
+    renderBanner(root, this.#host, model, this.#actions);
+    const base = root.querySelector<HTMLElement>('.base');
+    base?.toggleAttribute('inert', !!model?.leaving);
+    if (base?.popover && !base.matches(':popover-open')) base.showPopover();
   }
 
   #set(change: () => unknown): void {

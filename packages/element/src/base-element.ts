@@ -54,7 +54,8 @@ export abstract class BaseElement extends Host implements ReactiveControllerHost
     }
   }
 
-  #values: Record<string, unknown> = {};
+  /** No prototype: a property never set reads undefined, whatever a polluted `Object.prototype` holds. */
+  #values: Record<string, unknown> = Object.create(null);
   #controllers = new Set<ReactiveController>();
   /** The last update scheduled; updates run one after another, never two at once. */
   #pending: Promise<void> = Promise.resolve();

@@ -14,9 +14,7 @@ import type { loadMoreSources as LoadMoreSources, loadStream as LoadStream } fro
 import { findSource, sources } from '../../core/src/sources/index.js';
 import type { StatusSource } from '../../core/src/types.js';
 import type { loadView as LoadView } from './lazy.js';
-
-// Only readable while the script-tag file runs, which is when this module is evaluated.
-const base = (globalThis.document?.currentScript as HTMLScriptElement | null)?.src || globalThis.document?.baseURI;
+import { base } from './script-tag-self.js';
 const HELP = 'serve every file of @status-banner/element/dist/ together, from the page\'s origin or with CORS, or use status-banner.standalone.min.js';
 
 /** Imports `status-banner.<name>.js` from beside the script; a failure names the file, its URL and the fix. */

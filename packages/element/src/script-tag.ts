@@ -8,6 +8,7 @@
 
 import { defineStatusBanner } from './define.js';
 import { checkFolder } from './lazy.js';
+import { scripts } from './script-tag-self.js';
 
 /** The banner attributes a script tag may set, as data-*: nothing else is copied (no data-onclick). */
 const ATTRIBUTES = [
@@ -49,9 +50,7 @@ function mount(from: HTMLOrSVGScriptElement | null): void {
 const whenReady = (script: HTMLOrSVGScriptElement | null) =>
   document.body ? mount(script) : document.addEventListener('DOMContentLoaded', () => mount(script), { once: true });
 
-// Only readable while this script runs synchronously, so read it first.
-const script = globalThis.document?.currentScript ?? null;
 (globalThis as Record<symbol, unknown>)[Symbol.for('status-banner.mount')] = whenReady;
 defineStatusBanner();
-if (script) whenReady(script);
+scripts.forEach(whenReady);
 checkFolder();

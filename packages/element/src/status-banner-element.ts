@@ -3,6 +3,7 @@ import { BaseElement, toNumber } from './base-element.js';
 import type { BannerView } from './banner-view.js';
 import { StatusBannerDismissEvent } from './events.js';
 import { renderFallback } from './fallback-view.js';
+import { ownNotice, ownPageUrl } from './own-notice.js';
 import { loadView } from './lazy.js';
 import { StatusController } from './status-controller.js';
 import type { StatusBannerStrings } from './strings.js';
@@ -292,9 +293,10 @@ export class StatusBannerElement extends BaseElement {
   }
 
   #showFallback(): void {
-    const top = this.preview ? undefined : this.state.notices[0];
+    const first = this.preview ? undefined : this.state.notices[0];
+    const top = first && ownNotice(first);
     this._show(top?.severity);
-    renderFallback(this, top, this.state.snapshot?.page.url, (notice) => this._dismiss(notice));
+    renderFallback(this, top, ownPageUrl(this.state.snapshot?.page), (notice) => this._dismiss(notice));
   }
 
   /**

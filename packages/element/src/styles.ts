@@ -56,14 +56,13 @@ const pinnedDismiss = (scope: string) => css`
   }
 `;
 
-// Sizes are px and em, never rem, so a host page's `html { font-size }` cannot blow the banner up;
-// `all: initial` stops inherited host styles (letter-spacing, text-transform, colour) at the door.
+// Sizes are px and em, never rem, so a host page's `html { font-size }` cannot blow the banner up. The
+// typography is set on the inner box, not on :host: a page's own rules for the element (`* { line-height: 0;
+// letter-spacing: 2px; text-transform: uppercase }`) beat any :host rule, and would reach the text by inheritance.
 export const styles = css`
   :host {
     all: initial;
     display: block;
-    font: var(--status-banner-font-size, 14px) / var(--status-banner-line-height, 1.45)
-      var(--status-banner-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
   }
   :host([hidden]) {
     display: none;
@@ -74,6 +73,18 @@ export const styles = css`
     ${colours('dark', '[theme=auto]')}
   }
   .base {
+    font: var(--status-banner-font-size, 14px) / var(--status-banner-line-height, 1.45)
+      var(--status-banner-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-indent: 0;
+    text-align: start;
+    text-shadow: none;
+    white-space: normal;
+    font-kerning: auto;
+    visibility: visible;
+    cursor: auto;
     position: relative;
     display: flex;
     flex-wrap: wrap;
@@ -89,20 +100,26 @@ export const styles = css`
     overflow-wrap: anywhere;
     animation: fade var(--status-banner-duration, 0.2s) ease-out;
   }
-  /* Overlays: fixed, so the host's content never moves (no layout shift). */
+  /* Overlays: fixed, so the host's content never moves (no layout shift). Shown in the top layer (a manual
+     popover) where the browser has one: no ancestor's transform, filter or containment can turn "fixed" into
+     "scrolls with the page", and no z-index can cover it. The popover's own defaults are undone. */
   :host(:not([position=inline]):not([push])) .base {
     position: fixed;
     z-index: var(--status-banner-z-index, 2147483000);
     max-height: var(--status-banner-max-height, 50vh);
     overflow: auto;
+    margin: 0;
+    height: auto;
   }
   :host(:not([position])) .base,
   :host([position=top]) .base {
     inset: 0 0 auto;
+    width: auto;
     animation-name: down;
   }
   :host([position=bottom]) .base {
     inset: auto 0 0;
+    width: auto;
     animation-name: up;
   }
   :host([position=corner]) .base {

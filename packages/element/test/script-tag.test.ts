@@ -335,7 +335,7 @@ describe('the script tag', () => {
     const pushed = nativePayload([{ id: 'p', severity: 'major', title: 'Paiements en échec' }]);
     const stream = await endpoint({ sse: [{ raw: `event: snapshot\ndata: ${JSON.stringify(pushed)}\n\n` }] });
     const src = await endpoint({ body: nativePayload([]) });
-    for (const data of [{ src: instatus }, { src, stream, lang: 'fr' }]) {
+    for (const data of [{ src: instatus }, { src, stream, lang: 'fr' }] as Record<string, string>[]) {
       const page = await framedPage(STANDALONE, data);
       try {
         const { window: inner } = page;
