@@ -61,8 +61,9 @@ describe('defineProvider', () => {
     const snap = parseStatus(payloadFor('acme-sloppy'));
     expect(snap.page).to.deep.equal({});
     expect(snap.indicator).to.equal('minor');
+    // Its titles are plain text like every source's (before, the markup was shown as characters).
     expect(snap.notices.map((n) => [n.id.length, n.title, n.severity, n.componentIds])).to.deep.equal([
-      [2, '<b>Title</b>', 'minor', []],
+      [2, 'Title', 'minor', []],
       [200, 'long id', 'minor', ['1', 'a']],
     ]);
     expect(snap.notices[0]).not.to.have.property('url');

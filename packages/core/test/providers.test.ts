@@ -623,7 +623,7 @@ const EXPECTED: Record<string, Expected> = {
     indicator: 'maintenance',
     page: {name: "Heroku", url: "https://status.heroku.com/"},
     notices: [
-      {id: "2301", kind: "maintenance", title: "Data Service Update on Sunday, November 22 at 10:00 UTC", severity: "maintenance", phase: "in_progress", componentIds: [], revision: "7101:maintenance", message: "The scheduled service update is now underway. \n\nWe'll post more updates as necessary.", updatedAt: "2026-11-22T10:01:00.000Z", startedAt: "2026-11-22T10:01:00.000Z", url: "https://status.heroku.com/incidents/2301"},
+      {id: "2301", kind: "maintenance", title: "Data Service Update on Sunday, November 22 at 10:00 UTC", severity: "maintenance", phase: "in_progress", componentIds: [], revision: "7101:maintenance", message: "The scheduled service update is now underway.\n\nWe'll post more updates as necessary.", updatedAt: "2026-11-22T10:01:00.000Z", startedAt: "2026-11-22T10:01:00.000Z", url: "https://status.heroku.com/incidents/2301"},
       {id: "2302", kind: "maintenance", title: "Dashboard maintenance on Monday, November 23 at 02:00 UTC", severity: "maintenance", phase: "scheduled", componentIds: [], revision: "7095:maintenance", message: "On Monday, November 23, at 02:00 UTC, the Heroku Dashboard will be unavailable for up to 30 minutes.", updatedAt: "2026-11-20T10:00:00.000Z", url: "https://status.heroku.com/incidents/2302"},
     ],
     components: [
