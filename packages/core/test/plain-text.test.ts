@@ -70,13 +70,15 @@ describe('toPlainText: HTML (Statuspage bodies)', () => {
     expect(toPlainText('We&amp;rsquo;re on it&amp;nbsp;now &amp;amp;amp; later')).to.equal('We’re on it now & later');
   });
 
-  it('decodes the references editors write: quotes, dashes, spaces, symbols, accented letters', () => {
-    expect(toPlainText('&ldquo;Down&rdquo; &lsquo;x&rsquo; &ndash; &mdash; &hellip; &bull; &copy; &trade; &euro;5 &deg;C &rarr;')).to.equal(
-      '“Down” ‘x’ – — … • © ™ €5 °C →',
+  it('decodes the references editors write: quotes, dashes, spaces, symbols; any character by number', () => {
+    expect(toPlainText('&ldquo;Down&rdquo; &lsquo;x&rsquo; &sbquo;y&bdquo; &laquo;z&raquo; &ndash; &mdash; &hellip; &bull; &middot;')).to.equal(
+      '“Down” ‘x’ ‚y„ «z» – — … • ·',
     );
-    expect(toPlainText('Caf&eacute; &Uuml;bersicht &ccedil;a &ntilde; &aring; &szlig; &AMP; &QUOT;q&QUOT;')).to.equal('Café Übersicht ça ñ å ß & "q"');
-    // Spaces of every width are spaces; a soft hyphen is a hint to the renderer, not a character.
-    expect(toPlainText('a&ensp;b&emsp;c&thinsp;d&nbsp;&nbsp;e super&shy;cali')).to.equal('a b c d e supercali');
+    expect(toPlainText('&copy; &reg; &trade; &euro;5 &pound;3 &deg;C Stra&szlig;e &AMP; &QUOT;q&QUOT; Caf&#233; &#x1F525;')).to.equal(
+      '© ® ™ €5 £3 °C Straße & "q" Café 🔥',
+    );
+    // A non-breaking space is a space; a soft hyphen is a hint to the renderer, not a character.
+    expect(toPlainText('a&nbsp;&nbsp;b super&shy;cali')).to.equal('a b supercali');
   });
 });
 

@@ -7,16 +7,13 @@
 import { LIMITS, truncate } from './normalize.js';
 
 const BLOCK = /^(p|div|h[1-6]|[ou]l|blockquote|pre|table|hr|section|article|header|footer)$/i;
-// The named references status editors write, as `name hex` pairs. HTML names are case-sensitive; an upper-case
-// spelling such as `&AMP;` is found through its lower-case one. Accented letters (`&eacute;`) are composed from
-// their parts below rather than listed.
+// The named references status editors write, as `name hex` pairs (the script tag carries this table, so it is
+// kept to what editors use; every character can still come as a numeric reference). HTML names are
+// case-sensitive; an upper-case spelling such as `&AMP;` is found through its lower-case one.
 const NAMED = new Map<string, string>();
 const PAIRS =
   'amp 26 lt 3c gt 3e quot 22 apos 27 nbsp a0 shy ad lsquo 2018 rsquo 2019 sbquo 201a ldquo 201c rdquo 201d bdquo 201e laquo ab raquo bb ndash 2013 mdash 2014 hellip 2026 bull 2022 middot b7 copy a9 reg ae trade 2122 deg b0 euro 20ac pound a3 szlig df'.split(' ');
 for (let i = 0; i < PAIRS.length; i += 2) NAMED.set(PAIRS[i]!, String.fromCodePoint(parseInt(PAIRS[i + 1]!, 16)));
-// `&eacute;` is `e` and a combining acute accent, composed into `é`.
-const MARKS: Record<string, string> = { grave: '\u0300', acute: '\u0301', circ: '\u0302', tilde: '\u0303', uml: '\u0308', ring: '\u030a', cedil: '\u0327' };
-const ACCENTED = /^([a-z])(grave|acute|circ|tilde|uml|ring|cedil)$/i;
 const ENTITY = /&(#\d{1,8}|#x[\da-f]{1,7}|[a-z][a-z\d]{1,9});/gi;
 // A Markdown link or image: text without brackets, a destination with at most one level of parentheses, and
 // an optional quoted title.
@@ -32,8 +29,6 @@ function decode(entity: string, body: string): string {
     const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : +body.slice(1);
     return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
   }
-  const accented = ACCENTED.exec(body);
-  if (accented) return (accented[1]! + MARKS[accented[2]!.toLowerCase()]).normalize('NFC');
   return NAMED.get(body) ?? NAMED.get(body.toLowerCase()) ?? entity;
 }
 
