@@ -301,10 +301,10 @@ describe('cachet', () => {
     expect(components.indicator).to.equal('major');
   });
 
-  it('endpoints and companions, 2.x newest first and 3.x plain', () => {
+  it('endpoints and companions, 2.x newest first, 3.x with the updates and components it lists only when asked', () => {
     expect(hrefs(cachet.endpoints(new URL('https://status.acme.example/')))).to.deep.equal([
       'https://status.acme.example/api/v1/incidents?sort=id&order=desc&per_page=50',
-      'https://status.acme.example/api/incidents',
+      'https://status.acme.example/api/incidents?include=components,updates',
     ]);
     expect(cachet.endpoints(new URL('https://status.acme.example/api/v1/components'))).to.deep.equal([]);
     const two = cachet.companions!(new URL('https://status.acme.example/api/v1/incidents?sort=id'));
@@ -312,8 +312,11 @@ describe('cachet', () => {
       'https://status.acme.example/api/v1/schedules?sort=id&order=desc&per_page=50',
       'https://status.acme.example/api/v1/components?per_page=200',
     ]);
-    const three = cachet.companions!(new URL('https://status.acme.example/api/incidents'));
-    expect(Object.values(three).map((u) => u.href)).to.deep.equal(['https://status.acme.example/api/schedules', 'https://status.acme.example/api/components']);
+    const three = cachet.companions!(new URL('https://status.acme.example/api/incidents?include=components,updates'));
+    expect(Object.values(three).map((u) => u.href)).to.deep.equal([
+      'https://status.acme.example/api/schedules?include=components,updates',
+      'https://status.acme.example/api/components',
+    ]);
   });
 });
 

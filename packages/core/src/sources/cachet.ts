@@ -27,6 +27,8 @@ const SCHEDULE_PHASES: Record<string, string> = { 0: 'scheduled', 1: 'in_progres
 type Kind = 'incident' | 'schedule' | 'component' | 'group' | 'update';
 // How close to the time of the answer a 2.x `completed_at` is taken for the null that Cachet presents as now.
 const NOW_MARGIN = 15 * 60_000;
+// What a 3.x list carries of each item only when asked (JSON:API `include`).
+const INCLUDE = '?include=components,updates';
 
 /** A 3.x resource's attributes, or a 2.x row itself. */
 const attributesOf = (item: JsonRecord): JsonRecord => (isRecord(item.attributes) ? item.attributes : item);
@@ -170,19 +172,19 @@ export const cachet: StatusSource = {
   },
   endpoints(url) {
     if (/\/api\/(v1\/)?(incidents|schedules|components)/i.test(url.pathname)) return [];
-    // Newest first: Cachet 2.x pages 20 rows, oldest first, by default.
-    return [below(url, 'api/v1/incidents', '?sort=id&order=desc&per_page=50'), below(url, 'api/incidents')];
+    // Newest first: Cachet 2.x pages 20 rows, oldest first, by default, and lists each incident's updates. 3.x
+    // lists an incident's updates and components only when asked.
+    return [below(url, 'api/v1/incidents', '?sort=id&order=desc&per_page=50'), below(url, 'api/incidents', INCLUDE)];
   },
   companions(endpoint): Record<string, URL> {
     const match = /^(.*\/api\/(v1\/)?)incidents\/?$/i.exec(endpoint.pathname);
     if (!match) return {};
-    const at = (path: string, search: string) => {
+    const at = (path: string, v2: string, v3 = '') => {
       const next = new URL(endpoint.origin);
       next.pathname = match[1] + path;
-      // Only 2.x is known to take these; 3.x gets the plain lists.
-      if (match[2]) next.search = search;
+      next.search = match[2] ? v2 : v3;
       return next;
     };
-    return { schedules: at('schedules', '?sort=id&order=desc&per_page=50'), components: at('components', '?per_page=200') };
+    return { schedules: at('schedules', '?sort=id&order=desc&per_page=50', INCLUDE), components: at('components', '?per_page=200') };
   },
 };
