@@ -732,6 +732,16 @@ describe('providers: every fixture, read in full', () => {
     }
   });
 
+  it('every snapshot, read back as a client stores and shares it (the native format), is the same snapshot', async () => {
+    // Its titles and messages are plain text already: flattening them again changes nothing.
+    for (const fixture of FIXTURES) {
+      const at = { now: new Date(fixture.now) };
+      const snapshot = parseStatus(payloadOf(fixture, await loadFixture(fixture.ref)), at);
+      const reread = parseStatus(JSON.parse(JSON.stringify(snapshot)), { ...at, provider: 'native' });
+      expect({ ...reread, provider: snapshot.provider }, fixture.ref).to.deep.equal(snapshot);
+    }
+  });
+
   for (const fixture of FIXTURES) {
     const { ref, provider, now } = fixture;
     it(`${ref}: detected as ${provider} by that source alone, read as expected`, async () => {
