@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { parseStatus, type Component, type Notice, type StatusSnapshot } from '@status-banner/core';
 import { builtInSources } from '../src/sources/index.js';
 import { FIXTURES, payloadOf } from '../../../test/helpers/fixtures.mjs';
+import { plainTextProblem } from '../../../test/helpers/snapshot-shape.mjs';
 import { loadFixture } from '../../../test/helpers/status-server.js';
 
 // Payloads are mutated freely in these tests; every test loads its own copy.
@@ -730,6 +731,32 @@ describe('providers: every fixture, read in full', () => {
       expect(own.some((f) => EXPECTED[f.ref]!.notices.length), `${id} with a notice`).to.equal(true);
       expect(own.some((f) => !EXPECTED[f.ref]!.notices.length), `${id} all clear`).to.equal(true);
     }
+  });
+
+  it('every source: markup, references and whitespace planted in every sentence of every fixture leave only text', async () => {
+    // Every string with a space in it (titles, messages, and names and naive times too, which then read as none).
+    const plant = (value: Json): Json =>
+      typeof value === 'string' && value.includes(' ')
+        ? `<p>${value}&nbsp;&amp;amp; <b>x</b>\r\n\r\n\r\n\t</p><script>alert(1)</script>&lt;i&gt;`
+        : Array.isArray(value)
+          ? value.map(plant)
+          : value && typeof value === 'object'
+            ? Object.fromEntries(Object.entries(value).map(([key, v]) => [key, plant(v)]))
+            : value;
+    let read = 0;
+    for (const fixture of FIXTURES) {
+      const snapshot = parseStatus(plant(payloadOf(fixture, await loadFixture(fixture.ref))), { now: new Date(fixture.now) });
+      for (const { id, title, message } of snapshot.notices) {
+        read += 1;
+        expect(plainTextProblem(title, true), `${fixture.ref} ${id} title`).to.equal(undefined);
+        if (message !== undefined) expect(plainTextProblem(message, false), `${fixture.ref} ${id} message`).to.equal(undefined);
+      }
+    }
+    expect(read).to.be.above(40);
+    const htx = parseStatus(plant(await loadFixture('real/statuspage/htx-summary-upcoming-maintenance-and-investigating-incident-2020-02-11.json')), {
+      now: new Date('2020-02-11T03:16:31Z'),
+    });
+    expect(htx.notices[0]).to.include({ title: 'Market data is delayed & x <\u2060i>', message: 'Market data is delayed & x\n\n<\u2060i>' });
   });
 
   it('every snapshot, read back as a client stores and shares it (the native format), is the same snapshot', async () => {
