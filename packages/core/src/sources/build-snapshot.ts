@@ -57,20 +57,33 @@ function latestOf(updates: JsonRecord[]): [JsonRecord | undefined, string | unde
   return [latest, latestAt];
 }
 
-/** A native-shaped notice, validated, and whether it is over; undefined without an id or a title. */
-function readNotice(raw: JsonRecord, now: number): [Notice, boolean] | undefined {
+/**
+ * A native-shaped notice, validated; undefined without an id or a title, when it is over, or when it is scheduled
+ * maintenance not yet due (beyond the lead window) or past its end. Its texts are flattened last, so that what is
+ * dropped costs no flattening.
+ */
+function readNotice(raw: JsonRecord, { now, maintenanceLead }: ParseContext): Notice | undefined {
   const id = readId(raw.id);
-  // A number is a title too (as an id is); anything else is flattened, and a title that was all markup is none.
-  const title = typeof raw.title === 'number' ? readString(raw.title, LIMITS.title) : toPlainText(raw.title as string, true);
-  if (!id || !title) return undefined;
+  if (!id) return undefined;
   const kind = raw.kind === 'maintenance' ? 'maintenance' : 'incident';
   const [latest = {}, latestAt] = latestOf(readRecords(raw.updates, LIMITS.updates));
+  const phase = oneOf<Phase>(PHASES, latest.phase) ?? oneOf<Phase>(PHASES, raw.phase) ?? 'unknown';
+  const end = isRecord(raw.end) ? raw.end : {};
+  const time = now.getTime();
+  if (OVER.includes(phase) || end.resolved === true || Date.parse(toUtc(end.at)!) <= time) return undefined;
+  const scheduledStart = toUtc(raw.scheduledStart);
+  const scheduledEnd = toUtc(raw.scheduledEnd);
+  if (kind === 'maintenance' && phase === 'scheduled' && (Date.parse(scheduledEnd!) <= time || Date.parse(scheduledStart!) - time > maintenanceLead)) {
+    return undefined;
+  }
+  // A number is a title too (as an id is); anything else is flattened, and a title that was all markup is none.
+  const title = typeof raw.title === 'number' ? readString(raw.title, LIMITS.title) : toPlainText(raw.title as string, true);
+  if (!title) return undefined;
   // What the latest update says of the notice is its latest word; maintenance stays planned work whatever it says.
   const severity =
     kind === 'maintenance'
       ? (oneOf<Severity>(SEVERITIES, raw.severity) ?? 'maintenance')
       : (oneOf<Severity>(SEVERITIES, latest.severity) ?? oneOf<Severity>(SEVERITIES, raw.severity) ?? 'minor');
-  const phase = oneOf<Phase>(PHASES, latest.phase) ?? oneOf<Phase>(PHASES, raw.phase) ?? 'unknown';
   const updatedAt = latestAt ?? toUtc(raw.updatedAt);
   const notice: Notice = {
     id,
@@ -85,27 +98,12 @@ function readNotice(raw: JsonRecord, now: number): [Notice, boolean] | undefined
     message: toPlainText(latest.text as string) || toPlainText(raw.message as string),
     updatedAt,
     startedAt: toUtc(raw.startedAt),
-    scheduledStart: toUtc(raw.scheduledStart),
-    scheduledEnd: toUtc(raw.scheduledEnd),
+    scheduledStart,
+    scheduledEnd,
     url: safeUrl(raw.url),
   };
   for (const [key, value] of Object.entries(optional)) if (value) notice[key as keyof typeof optional] = value;
-  const end = isRecord(raw.end) ? raw.end : {};
-  const over = OVER.includes(phase) || end.resolved === true || Date.parse(toUtc(end.at)!) <= now;
-  return [notice, over];
-}
-
-/**
- * Whether a notice that is not over belongs on a banner: an incident, maintenance in progress or verifying, or
- * maintenance due to start within the lead window (and not already past its end).
- */
-function isShowable({ kind, phase, scheduledStart, scheduledEnd }: Notice, { now, maintenanceLead }: ParseContext): boolean {
-  const time = now.getTime();
-  return (
-    kind === 'incident' ||
-    phase !== 'scheduled' ||
-    (!(Date.parse(scheduledEnd!) <= time) && !(Date.parse(scheduledStart!) - time > maintenanceLead))
-  );
+  return notice;
 }
 
 /**
@@ -114,15 +112,13 @@ function isShowable({ kind, phase, scheduledStart, scheduledEnd }: Notice, { now
  * incidents, the components, and any maintenance under way.
  */
 export function buildSnapshot(provider: string, { page, indicator, notices, components }: SourceResult, context: ParseContext): StatusSnapshot {
-  const time = context.now.getTime();
   const snapshot: StatusSnapshot = {
     provider,
     page: {},
     indicator: 'none',
     notices: readRecords(notices, LIMITS.updates)
-      .map((raw) => readNotice(raw, time))
-      .filter((read): read is [Notice, boolean] => !!read && !read[1] && isShowable(read[0], context))
-      .map(([notice]) => notice)
+      .map((raw) => readNotice(raw, context))
+      .filter((notice): notice is Notice => !!notice)
       .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''))
       .slice(0, LIMITS.notices),
     components: [],
