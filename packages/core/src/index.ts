@@ -25,6 +25,8 @@ export type {
   ParseOptions,
   Phase,
   Severity,
+  SourceEnd,
+  SourceUpdate,
   StatusListener,
   StatusSnapshot,
   StatusSource,
