@@ -1,9 +1,10 @@
-// The parse figures of `npm run bench`: per provider, the median time to parse its largest fixture (already
-// parsed JSON, on the built package), and a seeded fuzz run that counts what escapes parseStatus as anything
-// but a StatusFormatError (goal 0). Fixtures and fuzzer are the tests' own (test/helpers).
+// The parse figures of `npm run bench`: how many real captures the tests read, per provider; per provider, the
+// median time to parse its largest fixture (already parsed JSON, on the built package); and a seeded fuzz run that
+// counts what escapes parseStatus as anything but a StatusFormatError (goal 0). Fixtures and fuzzer are the tests'
+// own (test/helpers).
 
 import { readFileSync, statSync } from 'node:fs';
-import { FIXTURES, fixturePath } from '../../test/helpers/fixtures.mjs';
+import { FIXTURES, fixturePath, isReal, payloadOf } from '../../test/helpers/fixtures.mjs';
 import { fuzzCase, seedOf } from '../../test/helpers/fuzz.mjs';
 
 
@@ -21,28 +22,45 @@ export function median(fn, runs = 400) {
 }
 
 /**
- * The figures, as `[name, value, unit]`: `parse_<provider>_median_ms` for each provider's largest fixture, then
+ * The real captures the tests read (responses recorded from live pages, test/fixtures/real/SOURCES.md), as
+ * `fixtures_real` and `fixtures_real_<provider>` for every provider the fixtures cover, those with none included.
+ *
+ * @param {readonly string[]} providers - The provider ids.
+ */
+function realFixtureFigures(providers) {
+  const real = FIXTURES.filter(isReal);
+  return [
+    ['fixtures_real', real.length, 'count'],
+    ...[...providers].sort().map((provider) => [`fixtures_real_${provider}`, real.filter((f) => f.provider === provider).length, 'count']),
+  ];
+}
+
+/**
+ * The figures, as `[name, value, unit]`: `fixtures_real` and `fixtures_real_<provider>` (native, the project's own
+ * format, has nothing to capture), `parse_<provider>_median_ms` for each provider's largest fixture, then
  * `fuzz_cases` and `fuzz_untyped_throws`.
  *
  * @param {typeof import('@status-banner/core')} core - The built core.
  * @param {{ runs?: number, casesPerFixture?: number }} options
  */
 export function parseFigures(core, { runs = 400, casesPerFixture = 1000 } = {}) {
-  const figures = [];
+  const figures = realFixtureFigures([...new Set(FIXTURES.map((f) => f.provider))]);
   const largest = new Map();
   for (const fixture of FIXTURES) {
     const size = statSync(fixturePath(fixture.ref)).size;
     if (!(largest.get(fixture.provider)?.size >= size)) largest.set(fixture.provider, { ...fixture, size });
   }
-  for (const [provider, { ref, now }] of [...largest].sort(([a], [b]) => a.localeCompare(b))) {
-    const payload = JSON.parse(readFileSync(fixturePath(ref), 'utf8'));
+  for (const [provider, fixture] of [...largest].sort(([a], [b]) => a.localeCompare(b))) {
+    const { ref, now } = fixture;
+    const payload = payloadOf(fixture, JSON.parse(readFileSync(fixturePath(ref), 'utf8')));
     const at = new Date(now);
     figures.push([`parse_${provider}_median_ms`, median(() => core.parseStatus(payload, { now: at }), runs).toFixed(3), 'ms']);
   }
   let cases = 0;
   let untyped = 0;
-  for (const { ref, now } of FIXTURES) {
-    const base = JSON.parse(readFileSync(fixturePath(ref), 'utf8'));
+  for (const fixture of FIXTURES) {
+    const { ref, now } = fixture;
+    const base = payloadOf(fixture, JSON.parse(readFileSync(fixturePath(ref), 'utf8')));
     const seed = seedOf(ref);
     const at = new Date(now);
     for (let index = 0; index < casesPerFixture; index += 1) {

@@ -9,7 +9,11 @@ export const fixturePath = (ref) => new URL(`../fixtures/${ref}`, import.meta.ur
 /** When every from-docs fixture is set: its incidents are open, one maintenance under way, one due tomorrow. */
 export const DOCS_NOW = '2026-11-22T10:45:00Z';
 
-/** `real/<folder>/<file>` or `docs/<file>`, the provider it is, and the moment to judge it at. */
+/**
+ * `real/<folder>/<file>` or `docs/<file>`, the provider it is, the moment to judge it at, and, for a capture of a
+ * list the provider also serves inside its status answer, the key it is handed over under (`wrap`): Slack's
+ * `/history` lists the same incident objects as `/current` lists under `active_incidents`.
+ */
 export const FIXTURES = [
   ['real/statuspage/cloudamqp-summary-maintenance-in-progress-2020-07-16.json', 'statuspage', '2020-07-16T12:00:00Z'],
   ['real/statuspage/emma-incidents-22-resolved-america-chicago-offsets-2019-02-21.json', 'statuspage', '2019-02-21T12:00:00Z'],
@@ -28,6 +32,8 @@ export const FIXTURES = [
   ['real/other/heroku-status-current-open-incident-2019-10-24.json', 'heroku', '2019-10-24T19:00:00Z'],
   ['real/other/heroku-status-current-completed-maintenance-2020-11-09.json', 'heroku', '2020-11-09T20:00:00Z'],
   ['real/other/slack-status-v2-current-2-active-incidents-2020-07-30.json', 'slack', '2020-07-30T23:00:00Z'],
+  ['real/slack/slack-status-v2-history-1-active-html-notes-4-resolved-2026-08-18.json', 'slack', '2026-08-18T12:00:00Z', 'active_incidents'],
+  ['real/slack/slack-status-v2-current-ok-2021-06-04.json', 'slack', '2021-06-05T01:20:00Z'],
   ['docs/incidentio-statuspage-compat-summary-operational-from-docs.json', 'statuspage', '2025-06-09T08:00:00Z'],
   ['docs/incidentio-statuspage-compat-summary-outage-from-docs.json', 'statuspage', '2025-06-10T14:40:00Z'],
   ['docs/incidentio-widget-summary-incident-and-maintenance-from-docs.json', 'incidentio', DOCS_NOW],
@@ -38,10 +44,13 @@ export const FIXTURES = [
   ['docs/instatus-v3-summary-all-clear-from-docs.json', 'instatus', DOCS_NOW],
   ['docs/betterstack-index-incident-and-maintenance-from-docs.json', 'betterstack', DOCS_NOW],
   ['docs/betterstack-index-all-clear-from-docs.json', 'betterstack', DOCS_NOW],
+  ['docs/betterstack-index-resolved-report-with-null-ends-at-from-docs.json', 'betterstack', DOCS_NOW],
   ['docs/cachet-2x-incidents-schedules-components-from-docs.json', 'cachet', DOCS_NOW],
   ['docs/cachet-2x-incidents-all-clear-from-docs.json', 'cachet', DOCS_NOW],
   ['docs/cachet-3x-incidents-schedules-components-from-docs.json', 'cachet', DOCS_NOW],
   ['docs/cachet-3x-incidents-all-clear-from-docs.json', 'cachet', DOCS_NOW],
+  ['docs/cachet-24-incidents-with-updates-schedules-components-from-docs.json', 'cachet', DOCS_NOW],
+  ['docs/cachet-3x-incidents-with-included-updates-from-docs.json', 'cachet', DOCS_NOW],
   ['docs/uptimekuma-2x-status-page-with-heartbeat-incidents-and-maintenance-from-docs.json', 'uptimekuma', DOCS_NOW],
   ['docs/uptimekuma-2x-status-page-with-heartbeat-all-clear-from-docs.json', 'uptimekuma', DOCS_NOW],
   ['docs/uptimekuma-1x-status-page-incident-from-docs.json', 'uptimekuma', DOCS_NOW],
@@ -57,4 +66,13 @@ export const FIXTURES = [
   ['docs/heroku-current-status-all-clear-from-docs.json', 'heroku', DOCS_NOW],
   ['docs/slack-current-notice-and-outage-from-docs.json', 'slack', DOCS_NOW],
   ['docs/slack-current-ok-from-docs.json', 'slack', DOCS_NOW],
-].map(([ref, provider, now]) => ({ ref, provider, now }));
+].map(([ref, provider, now, wrap]) => ({ ref, provider, now, ...(wrap && { wrap }) }));
+
+/** The payload a fixture stands for: its parsed JSON, handed over under `wrap` when it has one. */
+export const payloadOf = (fixture, data) => (fixture.wrap ? { [fixture.wrap]: data } : data);
+
+/**
+ * Whether a fixture is a real capture: a response recorded from a live page (`real/`), not written from a vendor's
+ * documentation (`docs/`, and the documentation examples kept beside the real Statuspage captures).
+ */
+export const isReal = (fixture) => fixture.ref.startsWith('real/') && !fixture.ref.includes('/docs-examples/');

@@ -55,6 +55,12 @@ const WEIRD = [
   '<img src=x onerror=alert(1)>',
   '\u202e\u0000\u2028bidi',
   '[a](javascript:x) **b** <b>c</b> &amp;',
+  // Text as providers really send it, and worse: HTML notes, entities (twice encoded too), runs of whitespace.
+  '<p>We&#39;re on it&nbsp;&ldquo;now&rdquo;</p><p><br></p><p>See <a href="https://x.example">the post</a>.&nbsp;</p>',
+  '&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp;nbsp; &#60;b&#62;x&#60;/b&#62; &amp;lt;!-- c',
+  '  lots\t\tof   space \r\n\r\n\r\n\u00a0 and\u2028 lines\u3000 ',
+  '**bold** _it_ `code` [link](https://x.example "t") <https://auto.example> # h\n- item',
+  '<!-- c --><scr<script>ipt>x</script><b\n>y</b><img src=x onerror=alert(1)>',
   HUGE,
   LONG_WORD,
   [],

@@ -66,3 +66,29 @@ export function snapshotProblem(s) {
   }
   return undefined;
 }
+
+// What plain text may not contain. A tag or comment as the flattener reads one (so also one that decoding made,
+// which it defuses): a stricter rule than "no tag that was markup in the source", which it implies.
+const MARKUP = /<\/?[a-z][a-z\d-]*\b[^<>]*>|<[!?][^<>]*>/i;
+const ENTITY = /&(#\d+|#x[\da-f]+|[a-z][a-z\d]*);/gi;
+// The named references status editors write (numeric ones are always references).
+const NAMED = new Set(
+  'amp lt gt quot apos nbsp shy lsquo rsquo sbquo ldquo rdquo bdquo laquo raquo ndash mdash hellip bull middot copy reg trade deg euro pound szlig'.split(' '),
+);
+
+/**
+ * What is wrong with `text` as a title (`line`) or a message of a snapshot, or undefined: markup, a character
+ * reference, or a run of whitespace (any whitespace in a title but single spaces; in a message, anything but single
+ * spaces, line breaks and paragraph breaks, with no space beside a line break), or untrimmed ends.
+ */
+export function plainTextProblem(text, line) {
+  if (typeof text !== 'string') return 'not a string';
+  const markup = MARKUP.exec(text);
+  if (markup) return `markup ${JSON.stringify(markup[0].slice(0, 40))}`;
+  for (const [entity, body] of text.matchAll(ENTITY)) {
+    if (body[0] === '#' || NAMED.has(body) || NAMED.has(body.toLowerCase())) return `entity ${entity}`;
+  }
+  if (text.trim() !== text) return 'untrimmed';
+  if (line ? /[^\S ]| {2}/.test(text) : /[^\S \n]| {2}| \n|\n |\n{3}/.test(text)) return `whitespace in ${JSON.stringify(text.slice(0, 60))}`;
+  return undefined;
+}

@@ -1,14 +1,15 @@
 // Every fixture (the real captures, and those written from vendor docs), mutated 10 000 times each with a seeded
-// fuzzer: every case must give a snapshot valid in every field, or a StatusFormatError, and never anything else.
+// fuzzer: every case must give a snapshot valid in every field, or a StatusFormatError, and never anything else;
+// every title and message in it must be plain text (no markup, no character reference, no run of whitespace).
 // Each mutated payload must also be claimed by one built-in source at most, so detection order decides nothing.
 // A failure names its fixture and case; `fuzzCase(base, seedOf(ref), index)` rebuilds it exactly.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { FIXTURES, fixturePath } from '../helpers/fixtures.mjs';
+import { FIXTURES, fixturePath, payloadOf } from '../helpers/fixtures.mjs';
 import { fuzzCase, seedOf } from '../helpers/fuzz.mjs';
-import { snapshotProblem } from '../helpers/snapshot-shape.mjs';
+import { plainTextProblem, snapshotProblem } from '../helpers/snapshot-shape.mjs';
 
 const CASES = 10_000;
 
@@ -22,6 +23,28 @@ export function readFixture(ref) {
 }
 
 describe('fuzz: mutated payloads give a valid snapshot or a StatusFormatError', () => {
+  it('the plain-text checker rejects markup, references and runs of whitespace, and takes plain text', () => {
+    assert.equal(plainTextProblem('We’re on it: <3, a < b > c.', true), undefined);
+    assert.equal(plainTextProblem('First.\n\nSecond line.\nThird & <\u2060b> as text.', false), undefined);
+    for (const [text, line] of [
+      ['a <b>bold</b> title', true],
+      ['a <img src=x>', false],
+      ['<!-- c -->', false],
+      ['Tom &amp; Jerry', true],
+      ['x&nbsp;y', false],
+      ['&#60;', false],
+      ['two  spaces', true],
+      ['a\nline', true],
+      ['tab\there', false],
+      ['space \nbefore', false],
+      ['three\n\n\nbreaks', false],
+      [' padded', false],
+      ['non\u00a0breaking', false],
+    ]) {
+      assert.notEqual(plainTextProblem(text, line), undefined, JSON.stringify(text));
+    }
+  });
+
   it('the checker itself rejects what is invalid', () => {
     const good = { provider: 'x', page: {}, indicator: 'none', notices: [], components: [] };
     assert.equal(snapshotProblem(good), undefined);
@@ -40,9 +63,10 @@ describe('fuzz: mutated payloads give a valid snapshot or a StatusFormatError', 
     }
   });
 
-  for (const { ref, provider, now } of FIXTURES) {
+  for (const fixture of FIXTURES) {
+    const { ref, provider, now } = fixture;
     it(`${ref} × ${CASES}`, () => {
-      const base = readFixture(ref);
+      const base = payloadOf(fixture, readFixture(ref));
       const seed = seedOf(ref);
       const at = new Date(now);
       const outcomes = { snapshot: 0, error: 0 };
@@ -62,6 +86,10 @@ describe('fuzz: mutated payloads give a valid snapshot or a StatusFormatError', 
         }
         const problem = snapshotProblem(snapshot);
         assert.equal(problem, undefined, `case ${index}: ${problem}`);
+        for (const { id, title, message } of snapshot.notices) {
+          const text = plainTextProblem(title, true) ?? (message === undefined ? undefined : plainTextProblem(message, false));
+          assert.equal(text, undefined, `case ${index}, notice ${id}: ${text}`);
+        }
         outcomes.snapshot += 1;
       }
       // The fuzzer must not be so rough that nothing parses. A one-field payload (OpenStatus) survives about one

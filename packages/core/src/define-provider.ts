@@ -2,7 +2,7 @@ import { StatusFormatError } from './errors.js';
 import { buildSnapshot } from './sources/build-snapshot.js';
 import { builtInSources, sources } from './sources/index.js';
 import { isRecord } from './sources/normalize.js';
-import type { Component, Indicator, Notice, ParseContext, StatusSnapshot, StatusSource } from './types.js';
+import type { Component, Indicator, Notice, ParseContext, SourceEnd, SourceNotice, SourceUpdate, StatusSnapshot, StatusSource } from './types.js';
 
 /**
  * What a custom parser returns: the native shape, loosely. Anything missing or invalid is dropped or defaulted by
@@ -12,7 +12,12 @@ export interface ProviderResult {
   page?: { name?: string; url?: string };
   /** One of the severities; anything else is derived from the notices and components. */
   indicator?: Indicator | string;
-  notices?: readonly Partial<Notice>[];
+  /**
+   * Titles and messages may be HTML, Markdown or plain text: they are made plain text for you. Give a notice its
+   * `updates` and the builder takes the latest, by time, as its message, `updatedAt`, revision, and (when the
+   * update says) phase and severity; give it an `end` and the builder drops it once the provider says it is over.
+   */
+  notices?: readonly (Partial<Notice> & { updates?: readonly SourceUpdate[]; end?: SourceEnd })[];
   components?: readonly Partial<Component>[];
 }
 
@@ -73,7 +78,9 @@ export function defineProvider(definition: ProviderDefinition): StatusSource {
       try {
         const result: unknown = parse.call(definition, payload, context);
         if (!isRecord(result)) throw new StatusFormatError('invalid-payload', `The ${id} parser returned no result`);
-        return buildSnapshot(id, result.page, result.indicator, result.notices, result.components, context);
+        // Read field by field by the builder, whatever the parser put there.
+        const notices = result.notices as readonly SourceNotice[];
+        return buildSnapshot(id, { page: result.page, indicator: result.indicator, notices, components: result.components }, context);
       } catch (error) {
         // Whatever the parser threw, or a getter in what it returned: callers see the one error type.
         throw error instanceof StatusFormatError ? error : new StatusFormatError('invalid-payload', `Not a valid ${id} payload`);

@@ -26,6 +26,8 @@ export type {
   ParseOptions,
   Phase,
   Severity,
+  SourceEnd,
+  SourceUpdate,
   StatusListener,
   StatusSnapshot,
   StatusSource,

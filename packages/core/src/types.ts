@@ -126,6 +126,73 @@ export interface ParseContext {
 }
 
 /**
+ * One update of a notice, as a source hands it to the shared builder: the provider's own values, unchecked. The
+ * builder takes the latest update, by `at`, as the notice's word: its text is the message, its time `updatedAt`,
+ * its id the revision, and what it says of the notice (phase, severity) wins over what the notice itself says.
+ */
+export interface SourceUpdate {
+  /** The provider's id for the update: a new one is news, and brings a dismissed notice back. */
+  id?: unknown;
+  /** When it was posted (or displayed), as an ISO-8601 time; the source converts any other form first. */
+  at?: unknown;
+  /** Its words as the provider writes them: HTML, Markdown or plain text. The builder flattens them. */
+  text?: unknown;
+  /** The notice's phase as of this update (one of {@link Phase}), when the provider says. */
+  phase?: unknown;
+  /** The notice's severity as of this update (one of {@link Severity}), when the provider says. */
+  severity?: unknown;
+}
+
+/**
+ * Where a provider says a notice is over. The builder drops a notice whose phase ends it (resolved, postmortem,
+ * completed, cancelled), whose latest update's phase does, whose `resolved` is `true`, or whose `at` has passed.
+ */
+export interface SourceEnd {
+  /** `true` when the provider's own flag says it is over (Cachet's `is_resolved`, Better Stack's `resolved`). */
+  resolved?: boolean;
+  /** When it ended or ends, as an ISO-8601 time. */
+  at?: unknown;
+}
+
+/**
+ * A notice as a source maps it: the {@link Notice} field names with the provider's values, unchecked (the builder
+ * validates them all), plus where its latest word and its end are. `updates` and `end` are required so that no
+ * source can forget them: a provider that dates no update hands over `[]`, one that never says "over" but by its
+ * phase hands over `{}`.
+ */
+export interface SourceNotice {
+  id: unknown;
+  kind: 'incident' | 'maintenance';
+  /** As the provider writes it (HTML and entities are flattened by the builder). */
+  title: unknown;
+  severity?: unknown;
+  phase?: unknown;
+  /** The notice's own words, used when no update has any (Cachet's incident message, Uptime Kuma's content). */
+  message?: unknown;
+  /** Used when no update has a readable time. */
+  updatedAt?: unknown;
+  startedAt?: unknown;
+  scheduledStart?: unknown;
+  scheduledEnd?: unknown;
+  url?: unknown;
+  componentIds?: unknown;
+  /** Default `<latest update id, else updatedAt>:<severity>`. */
+  revision?: unknown;
+  /** Every update the provider lists for the notice, in any order. */
+  updates: readonly SourceUpdate[];
+  end: SourceEnd;
+}
+
+/** What a source reads from a payload, for the shared builder: the native shape, values unchecked. */
+export interface SourceResult {
+  page?: unknown;
+  /** One of the severities; anything else means "derive it from what is open". */
+  indicator?: unknown;
+  notices: readonly SourceNotice[];
+  components?: unknown;
+}
+
+/**
  * A status-page format. Sources are pure: they read a payload and say which URLs to try, and never fetch.
  */
 export interface StatusSource {
@@ -133,7 +200,11 @@ export interface StatusSource {
   id: string;
   /** Whether a parsed JSON payload looks like this provider's. Cheap, and never throws. */
   detect(payload: unknown): boolean;
-  /** Reads a payload. Throws `StatusFormatError` when it cannot. */
+  /**
+   * Reads a payload. Throws `StatusFormatError` when it cannot. Every built-in source maps the payload onto
+   * {@link SourceResult} and hands it to the one shared builder, which decides what is open and makes every title
+   * and message plain text.
+   */
   parse(payload: unknown, context: ParseContext): StatusSnapshot;
   /**
    * The endpoints to try, most likely first, when `url` is a base URL of this provider's page (its origin, or a

@@ -61,13 +61,45 @@ describe('defineProvider', () => {
     const snap = parseStatus(payloadFor('acme-sloppy'));
     expect(snap.page).to.deep.equal({});
     expect(snap.indicator).to.equal('minor');
+    // Its titles are plain text like every source's (before, the markup was shown as characters).
     expect(snap.notices.map((n) => [n.id.length, n.title, n.severity, n.componentIds])).to.deep.equal([
-      [2, '<b>Title</b>', 'minor', []],
+      [2, 'Title', 'minor', []],
       [200, 'long id', 'minor', ['1', 'a']],
     ]);
     expect(snap.notices[0]).not.to.have.property('url');
     expect(snap.notices[0]).not.to.have.property('updatedAt');
     expect(snap.components).to.deep.equal([{ id: 'c', name: 'c', status: 'unknown' }]);
+  });
+
+  it('hands over updates and ends: the builder takes the latest word and drops what the provider says is over', () => {
+    defineProvider(
+      acme('acme-updates', {
+        parse: () => ({
+          notices: [
+            {
+              id: 'a',
+              title: '<b>API</b>&nbsp;down',
+              updates: [
+                { id: 'u1', at: '2026-11-22T10:00:00Z', text: '<p>First look.</p>', phase: 'investigating' },
+                // Later in the list and on the clock of another zone, but earlier: 09:30 UTC.
+                { id: 'u2', at: '2026-11-22T10:30:00+01:00', text: 'Earlier still.' },
+                { id: 'u3', at: '2026-11-22T10:20:00Z', text: 'We **identified** it.', phase: 'identified', severity: 'major' },
+              ],
+              end: {},
+            },
+            { id: 'b', title: 'Over by its latest update', updates: [{ at: '2026-11-22T10:10:00Z', text: 'Fixed.', phase: 'resolved' }] },
+            { id: 'c', title: 'Over by its flag', end: { resolved: true } },
+            { id: 'd', title: 'Over by its end', end: { at: '2026-11-22T10:00:00Z' } },
+            { id: 'e', title: 'Ends later', message: 'Its own words.', end: { at: '2026-11-22T12:00:00Z' } },
+          ],
+        }),
+      }),
+    );
+    const snap = parseStatus(payloadFor('acme-updates'), { now: new Date('2026-11-22T10:45:00Z') });
+    expect(snap.notices.map((n) => [n.id, n.title, n.phase, n.severity, n.message, n.updatedAt, n.revision])).to.deep.equal([
+      ['a', 'API down', 'identified', 'major', 'We identified it.', '2026-11-22T10:20:00.000Z', 'u3:major'],
+      ['e', 'Ends later', 'unknown', 'minor', 'Its own words.', undefined, ':minor'],
+    ]);
   });
 
   it('a parser that throws, returns nothing, or returns a trap reaches callers as a StatusFormatError only', () => {

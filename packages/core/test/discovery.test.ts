@@ -68,7 +68,7 @@ const PAGES: Record<string, () => Promise<Page>> = {
       // 2.x's paths are absent here, as on a 3.x server.
       routes: { '/api/incidents': body(incidents), '/api/schedules': body(schedules), '/api/components': body(components) },
       payload,
-      poll: ['/api/incidents', '/api/schedules', '/api/components'],
+      poll: ['/api/incidents?include=components,updates', '/api/schedules?include=components,updates', '/api/components'],
     };
   },
   async uptimekuma() {

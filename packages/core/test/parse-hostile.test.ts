@@ -323,12 +323,15 @@ describe('parseStatus: hostile input', () => {
       }
     });
 
-    it('a 2 MB title is capped; a title with markup is kept as literal text', () => {
+    it('a 2 MB title is capped; a title of markup alone is no title, and markup around words goes', () => {
       const huge = parse(mutate((p) => (p.incidents[0].name = `${'A'.repeat(2 * 1024 * 1024)}`)));
       expect(huge.notices[0]!.title).to.have.length(300);
       expect(huge.notices[0]!.title.endsWith('A…')).to.equal(true);
+      // Before, the markup was the title, shown as its characters.
       const markup = parse(mutate((p) => (p.incidents[0].name = '<img src=x onerror=alert(1)>')));
-      expect(markup.notices[0]!.title).to.equal('<img src=x onerror=alert(1)>');
+      expect(markup.notices).to.deep.equal([]);
+      const around = parse(mutate((p) => (p.incidents[0].name = 'Market <img src=x onerror=alert(1)>data')));
+      expect(around.notices[0]!.title).to.equal('Market data');
     });
 
     it('a 2 MB body of markup gives a capped plain message', () => {

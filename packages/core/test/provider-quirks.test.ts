@@ -141,6 +141,19 @@ describe('incident.io Widget API', () => {
     expect(snap).to.deep.equal(parseStatus(compat, { now: new Date('2025-06-10T14:40:00Z') }));
   });
 
+  it('the compatible summary sends null for an empty list: all clear', async () => {
+    const compat = await local('incidentio-statuspage-compat-summary-operational-from-docs.json');
+    const snap = parseStatus({ ...compat, incidents: null, scheduled_maintenances: null }, { now: new Date('2025-06-09T08:00:00Z') });
+    expect(snap.notices).to.deep.equal([]);
+    expect(snap.indicator).to.equal('none');
+  });
+
+  it('the widget\'s one update is the latest word: last_update_message at last_update_at, Markdown flattened', async () => {
+    const payload = await local(file);
+    payload.ongoing_incidents[0].last_update_message = 'We **found** it.\n\n\n\nSee [the post](https://x.example "t") &amp; wait&nbsp;please.';
+    expect(byId(parseStatus(payload, now), '01JD1ZQ3C9H0A7M5W2R8X6T4KB').message).to.equal('We found it.\n\nSee the post & wait please.');
+  });
+
   it('endpoints: the Widget API, then the compatible summary, below a subpage too', () => {
     expect(hrefs(incidentio.endpoints(new URL('https://status.openai.com')))).to.deep.equal([
       'https://status.openai.com/api/v1/summary',
@@ -255,6 +268,8 @@ describe('uptime kuma', () => {
 describe('cachet', () => {
   const v2 = 'cachet-2x-incidents-schedules-components-from-docs.json';
   const v3 = 'cachet-3x-incidents-schedules-components-from-docs.json';
+  const v24 = 'cachet-24-incidents-with-updates-schedules-components-from-docs.json';
+  const v3u = 'cachet-3x-incidents-with-included-updates-from-docs.json';
 
   it("reads naive times in the page's zone: UTC by default, `timeZone` when the page is set to another", async () => {
     const payload = await local(v2);
@@ -301,10 +316,77 @@ describe('cachet', () => {
     expect(components.indicator).to.equal('major');
   });
 
-  it('endpoints and companions, 2.x newest first and 3.x plain', () => {
+  it('2.4: the message is the latest update, not the incident\'s first words, and the phase its latest status', async () => {
+    // Posting an update changes the incident's status but never its message.
+    const snap = parseStatus(await local(v24), now);
+    expect(byId(snap, '41')).to.include({
+      phase: 'identified',
+      message: 'A faulty deploy is the cause; we are rolling it back.\n\nWebhooks may be delayed.',
+      updatedAt: '2026-11-22T10:41:07.000Z',
+      revision: '54:major',
+    });
+    // Without updates, the incident's own words are all there is.
+    expect(byId(snap, '39').message).to.equal('The website is slow for some visitors.');
+  });
+
+  it('2.4: a fixed incident is over though its own status still says investigating (seeded or imported data)', async () => {
+    const payload = await local(v24);
+    expect(payload.data[1]).to.include({ id: 40, status: 1, is_resolved: true, latest_status: 4 });
+    expect(ids(parseStatus(payload, now))).not.to.include('40');
+    // Each of the three says so alone: is_resolved, latest_status, the latest update.
+    const only = (change: (incident: Json) => void) => {
+      const copy = structuredClone(payload);
+      const incident = copy.data[1];
+      Object.assign(incident, { is_resolved: false, latest_status: 1, updates: [] });
+      change(incident);
+      return ids(parseStatus(copy, now));
+    };
+    expect(only(() => undefined)).to.include('40');
+    expect(only((incident) => (incident.is_resolved = true))).not.to.include('40');
+    expect(only((incident) => (incident.latest_status = 4))).not.to.include('40');
+    expect(only((incident) => (incident.updates = payload.data[1].updates))).not.to.include('40');
+  });
+
+  it('2.4: a schedule without an end, whose completed_at the API presents as the time of the answer, is announced', async () => {
+    const payload = await local(v24);
+    expect(payload.schedules.data[0]).to.include({ status: 0, scheduled_at: '2026-11-23 02:00:00', completed_at: '2026-11-22 10:45:00' });
+    const snap = parseStatus(payload, now);
+    expect(byId(snap, 'schedule-9')).to.include({ phase: 'scheduled', scheduledStart: '2026-11-23T02:00:00.000Z' });
+    expect(byId(snap, 'schedule-9')).not.to.have.property('scheduledEnd');
+    // Under way, it has no end either (the answer's time is no end), and it shows.
+    expect(byId(snap, 'schedule-8')).to.include({ phase: 'in_progress' }).and.not.have.property('scheduledEnd');
+    // A minute or two later (the client's clock, a cache) it is still the time of the answer.
+    expect(ids(parseStatus(payload, { now: new Date('2026-11-22T10:52:00Z') }))).to.include.members(['schedule-8', 'schedule-9']);
+    // In the page's zone: Berlin's 11:45 is the same instant.
+    payload.schedules.data[0].completed_at = '2026-11-22 11:45:00';
+    payload.schedules.data[0].scheduled_at = '2026-11-23 03:00:00';
+    const berlin = parseStatus(payload, { ...now, timeZone: 'Europe/Berlin' });
+    expect(byId(berlin, 'schedule-9')).not.to.have.property('scheduledEnd');
+  });
+
+  it('2.4: a real end is kept: after the start and not the time of the answer; a past one ends the schedule', async () => {
+    const payload = await local(v24);
+    payload.schedules.data[0].completed_at = '2026-11-23 03:30:00';
+    expect(byId(parseStatus(payload, now), 'schedule-9').scheduledEnd).to.equal('2026-11-23T03:30:00.000Z');
+    // Set while the schedule still says in progress, and long past: Cachet's own page shows it no more.
+    payload.schedules.data[1].completed_at = '2026-11-22 10:20:00';
+    expect(ids(parseStatus(payload, now))).not.to.include('schedule-8');
+  });
+
+  it('3.x: the latest of the updates it includes is the message', async () => {
+    const snap = parseStatus(await local(v3u), now);
+    expect(ids(snap)).to.deep.equal(['33']);
+    expect(byId(snap, '33')).to.include({
+      phase: 'identified',
+      message: 'A card processor is failing; we are switching to a backup.',
+      revision: '72:major',
+    });
+  });
+
+  it('endpoints and companions, 2.x newest first, 3.x with the updates and components it lists only when asked', () => {
     expect(hrefs(cachet.endpoints(new URL('https://status.acme.example/')))).to.deep.equal([
       'https://status.acme.example/api/v1/incidents?sort=id&order=desc&per_page=50',
-      'https://status.acme.example/api/incidents',
+      'https://status.acme.example/api/incidents?include=components,updates',
     ]);
     expect(cachet.endpoints(new URL('https://status.acme.example/api/v1/components'))).to.deep.equal([]);
     const two = cachet.companions!(new URL('https://status.acme.example/api/v1/incidents?sort=id'));
@@ -312,8 +394,11 @@ describe('cachet', () => {
       'https://status.acme.example/api/v1/schedules?sort=id&order=desc&per_page=50',
       'https://status.acme.example/api/v1/components?per_page=200',
     ]);
-    const three = cachet.companions!(new URL('https://status.acme.example/api/incidents'));
-    expect(Object.values(three).map((u) => u.href)).to.deep.equal(['https://status.acme.example/api/schedules', 'https://status.acme.example/api/components']);
+    const three = cachet.companions!(new URL('https://status.acme.example/api/incidents?include=components,updates'));
+    expect(Object.values(three).map((u) => u.href)).to.deep.equal([
+      'https://status.acme.example/api/schedules?include=components,updates',
+      'https://status.acme.example/api/components',
+    ]);
   });
 });
 
@@ -343,6 +428,25 @@ describe('slack', () => {
     };
     expect(['outage', 'incident', 'notice', 'meteor'].map(severity)).to.deep.equal(['major', 'minor', 'none', 'minor']);
     expect(byId(parseStatus(payload, { now: new Date('2020-07-30T23:00:00Z') }), '878').updatedAt).to.equal('2020-07-30T22:12:34.000Z');
+  });
+
+  it('real notes are HTML: the latest note is plain text, paragraphs kept, <p>, <br> and &nbsp; gone', async () => {
+    const history = await real('slack/slack-status-v2-history-1-active-html-notes-4-resolved-2026-08-18.json');
+    const at = { now: new Date('2026-08-18T12:00:00Z') };
+    const snap = parseStatus({ active_incidents: history }, at);
+    expect(ids(snap)).to.deep.equal(['1576']);
+    expect(byId(snap, '1576')).to.include({
+      message:
+        "We're continuing our restoration efforts regarding this issue affecting a subset of channels with custom message retention settings. While we work to resolve this issue, data retention processing remains paused for affected customers.\n\nWe will provide another update as additional information becomes available.",
+      updatedAt: '2026-08-17T21:57:51.000Z',
+    });
+    // The four resolved incidents are over, and affect no service.
+    expect(snap.components.map((c) => c.id)).to.deep.equal(['Messaging', 'Workspace/Org Administration']);
+    // Reopened, a resolved one's last note reads as text too: a <br> is a line break.
+    history[1].status = 'active';
+    expect(byId(parseStatus({ active_incidents: history }, at), '1575').message).to.equal(
+      "We've completed the rollback of the recent change that was the trigger of the issue. The Search bar and Admin dashboard is restored for all users.\nWe apologize for the inconvenience caused to you and your business.",
+    );
   });
 
   it('endpoints', () => {
@@ -450,6 +554,25 @@ describe('better stack', () => {
     expect(parseStatus(payload, now).indicator).to.equal('minor');
   });
 
+  it('a report Better Stack resolved keeps ends_at null: it is over, and an all-operational page shows nothing', async () => {
+    const payload = await local('betterstack-index-resolved-report-with-null-ends-at-from-docs.json');
+    const report = payload.included.find((entry: Json) => entry.id === '6001');
+    expect(report.attributes).to.include({ ends_at: null, aggregate_state: 'resolved' });
+    const snap = parseStatus(payload, now);
+    expect(snap.notices).to.deep.equal([]);
+    expect(snap.indicator).to.equal('none');
+    // Its last update says so too (every resource resolved): that alone ends it, should the state lag.
+    report.attributes.aggregate_state = 'degraded';
+    expect(parseStatus(payload, now).notices).to.deep.equal([]);
+    // Without that update it is open, and its latest word is the one before.
+    payload.included = payload.included.filter((entry: Json) => entry.id !== '8003');
+    expect(byId(parseStatus(payload, now), '6001')).to.include({
+      severity: 'minor',
+      message: 'Processing of new data in the Europe region is starting to recover.',
+      updatedAt: '2026-11-22T09:40:00.000Z',
+    });
+  });
+
   it('endpoints', () => {
     expect(hrefs(betterstack.endpoints(new URL('https://status.acme.example')))).to.deep.equal(['https://status.acme.example/index.json']);
     expect(betterstack.endpoints(new URL('https://status.acme.example/index.json'))).to.deep.equal([]);
@@ -465,6 +588,12 @@ describe('sorry', () => {
     notices[1].timeline_state = 'past_recent';
     expect(ids(parseStatus(payload, now))).to.deep.equal(['198803']);
     expect(ids(parseStatus({ response: notices.slice(2), count: 1 }, now))).to.deep.equal(['198803']);
+  });
+
+  it('a notice with an ended_at in the past is over, whatever its state says', async () => {
+    const payload = await local('sorry-page-incident-and-maintenance-from-docs.json');
+    payload.response.notices[0].ended_at = '2026-11-22T10:44:00.000Z';
+    expect(ids(parseStatus(payload, now))).to.deep.equal(['198802', '198803']);
   });
 
   it('endpoints: the page resource asks for its components and notices', () => {
@@ -486,6 +615,18 @@ describe('heroku', () => {
     expect(red.notices[0]!.severity).to.equal('major');
     expect(red.components[0]!.status).to.equal('major_outage');
     payload.incidents[0].resolved = true;
+    expect(parseStatus(payload, at).notices).to.deep.equal([]);
+  });
+
+  it('an incident whose state says resolved is over, though Heroku leaves resolved: false', async () => {
+    const payload = await real('other/heroku-status-current-open-incident-2019-10-24.json');
+    const at = { now: new Date('2019-10-24T19:00:00Z') };
+    expect(payload.incidents[0]).to.include({ state: 'open', resolved: false });
+    payload.incidents[0].state = 'resolved';
+    expect(parseStatus(payload, at).notices).to.deep.equal([]);
+    // So does a latest update of type resolved, whatever the flags say.
+    payload.incidents[0].state = 'open';
+    payload.incidents[0].updates.unshift({ ...payload.incidents[0].updates[0], id: 6092, update_type: 'resolved', created_at: '2019-10-24T18:58:00.000Z', contents: 'This incident has been resolved.' });
     expect(parseStatus(payload, at).notices).to.deep.equal([]);
   });
 

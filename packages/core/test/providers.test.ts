@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { parseStatus, type Component, type Notice, type StatusSnapshot } from '@status-banner/core';
 import { builtInSources } from '../src/sources/index.js';
-import { FIXTURES } from '../../../test/helpers/fixtures.mjs';
+import { FIXTURES, payloadOf } from '../../../test/helpers/fixtures.mjs';
+import { plainTextProblem } from '../../../test/helpers/snapshot-shape.mjs';
 import { loadFixture } from '../../../test/helpers/status-server.js';
 
 // Payloads are mutated freely in these tests; every test loads its own copy.
@@ -330,6 +331,23 @@ const EXPECTED: Record<string, Expected> = {
       ["Apps/Integrations/APIs", "Apps/Integrations/APIs", "degraded"],
     ],
   },
+  'real/slack/slack-status-v2-history-1-active-html-notes-4-resolved-2026-08-18.json': {
+    indicator: 'minor',
+    page: {name: "Slack", url: "https://slack-status.com/"},
+    notices: [
+      {id: "1576", kind: "incident", title: "Trouble Accessing Historical Messages With Custom Data Retention Policies Enabled", severity: "minor", phase: "unknown", componentIds: ["Messaging","Workspace/Org Administration"], revision: "2026-08-17T21:57:51.000Z:minor", message: "We're continuing our restoration efforts regarding this issue affecting a subset of channels with custom message retention settings. While we work to resolve this issue, data retention processing remains paused for affected customers.\n\nWe will provide another update as additional information becomes available.", updatedAt: "2026-08-17T21:57:51.000Z", startedAt: "2026-08-13T21:21:41.000Z", url: "https://slack-status.com/2026-08/e07b9271f0346c3b"},
+    ],
+    components: [
+      ["Messaging", "Messaging", "degraded"],
+      ["Workspace/Org Administration", "Workspace/Org Administration", "degraded"],
+    ],
+  },
+  'real/slack/slack-status-v2-current-ok-2021-06-04.json': {
+    indicator: 'none',
+    page: {name: "Slack", url: "https://slack-status.com/"},
+    notices: [],
+    components: [],
+  },
   'docs/incidentio-statuspage-compat-summary-operational-from-docs.json': {
     indicator: 'none',
     page: {name: "OpenAI", url: "https://status.openai.com/"},
@@ -447,6 +465,16 @@ const EXPECTED: Record<string, Expected> = {
       ["103", "Webhooks", "operational", "group:22"],
     ],
   },
+  'docs/betterstack-index-resolved-report-with-null-ends-at-from-docs.json': {
+    indicator: 'none',
+    page: {name: "Acme Cloud", url: "https://status.acme.example/"},
+    notices: [],
+    components: [
+      ["group:31", "Data processing", "unknown", ["201", "202"]],
+      ["201", "Ingestion (EU)", "operational", "group:31"],
+      ["202", "Ingestion (US)", "operational", "group:31"],
+    ],
+  },
   'docs/cachet-2x-incidents-schedules-components-from-docs.json': {
     indicator: 'major',
     page: {},
@@ -499,6 +527,32 @@ const EXPECTED: Record<string, Expected> = {
       ["7", "Checkout", "operational", "group:2"],
       ["8", "Inventory", "operational", "group:2"],
       ["9", "Blog", "operational"],
+    ],
+  },
+  'docs/cachet-24-incidents-with-updates-schedules-components-from-docs.json': {
+    indicator: 'major',
+    page: {},
+    notices: [
+      {id: "41", kind: "incident", title: "API errors", severity: "major", phase: "identified", componentIds: ["1"], revision: "54:major", message: "A faulty deploy is the cause; we are rolling it back.\n\nWebhooks may be delayed.", updatedAt: "2026-11-22T10:41:07.000Z", startedAt: "2026-11-22T09:50:00.000Z", url: "https://status.acme.example/incidents/41"},
+      {id: "39", kind: "incident", title: "Website slow", severity: "minor", phase: "investigating", componentIds: ["2"], revision: "2026-11-22T10:30:00.000Z:minor", message: "The website is slow for some visitors.", updatedAt: "2026-11-22T10:30:00.000Z", startedAt: "2026-11-22T10:30:00.000Z", url: "https://status.acme.example/incidents/39"},
+      {id: "schedule-8", kind: "maintenance", title: "Search index rebuild", severity: "maintenance", phase: "in_progress", componentIds: [], revision: "2026-11-22T10:00:00.000Z:maintenance", message: "Search results may be incomplete while the index is rebuilt.", updatedAt: "2026-11-22T10:00:00.000Z", startedAt: "2026-11-22T10:00:00.000Z", scheduledStart: "2026-11-22T10:00:00.000Z"},
+      {id: "schedule-9", kind: "maintenance", title: "Database upgrade", severity: "maintenance", phase: "scheduled", componentIds: [], revision: "2026-11-20T09:00:00.000Z:maintenance", message: "The database is upgraded; writes pause for a few minutes.", updatedAt: "2026-11-20T09:00:00.000Z", startedAt: "2026-11-23T02:00:00.000Z", scheduledStart: "2026-11-23T02:00:00.000Z"},
+    ],
+    components: [
+      ["1", "API", "partial_outage"],
+      ["2", "Website", "degraded"],
+      ["3", "Mail", "operational"],
+    ],
+  },
+  'docs/cachet-3x-incidents-with-included-updates-from-docs.json': {
+    indicator: 'major',
+    page: {},
+    notices: [
+      {id: "33", kind: "incident", title: "Checkout failing", severity: "major", phase: "identified", componentIds: ["7"], revision: "72:major", message: "A card processor is failing; we are switching to a backup.", updatedAt: "2026-11-22T10:42:00.000Z", startedAt: "2026-11-22T09:55:00.000Z"},
+    ],
+    components: [
+      ["7", "Checkout", "partial_outage"],
+      ["8", "Inventory", "operational"],
     ],
   },
   'docs/uptimekuma-2x-status-page-with-heartbeat-incidents-and-maintenance-from-docs.json': {
@@ -623,7 +677,7 @@ const EXPECTED: Record<string, Expected> = {
     indicator: 'maintenance',
     page: {name: "Heroku", url: "https://status.heroku.com/"},
     notices: [
-      {id: "2301", kind: "maintenance", title: "Data Service Update on Sunday, November 22 at 10:00 UTC", severity: "maintenance", phase: "in_progress", componentIds: [], revision: "7101:maintenance", message: "The scheduled service update is now underway. \n\nWe'll post more updates as necessary.", updatedAt: "2026-11-22T10:01:00.000Z", startedAt: "2026-11-22T10:01:00.000Z", url: "https://status.heroku.com/incidents/2301"},
+      {id: "2301", kind: "maintenance", title: "Data Service Update on Sunday, November 22 at 10:00 UTC", severity: "maintenance", phase: "in_progress", componentIds: [], revision: "7101:maintenance", message: "The scheduled service update is now underway.\n\nWe'll post more updates as necessary.", updatedAt: "2026-11-22T10:01:00.000Z", startedAt: "2026-11-22T10:01:00.000Z", url: "https://status.heroku.com/incidents/2301"},
       {id: "2302", kind: "maintenance", title: "Dashboard maintenance on Monday, November 23 at 02:00 UTC", severity: "maintenance", phase: "scheduled", componentIds: [], revision: "7095:maintenance", message: "On Monday, November 23, at 02:00 UTC, the Heroku Dashboard will be unavailable for up to 30 minutes.", updatedAt: "2026-11-20T10:00:00.000Z", url: "https://status.heroku.com/incidents/2302"},
     ],
     components: [
@@ -679,9 +733,46 @@ describe('providers: every fixture, read in full', () => {
     }
   });
 
-  for (const { ref, provider, now } of FIXTURES) {
+  it('every source: markup, references and whitespace planted in every sentence of every fixture leave only text', async () => {
+    // Every string with a space in it (titles, messages, and names and naive times too, which then read as none).
+    const plant = (value: Json): Json =>
+      typeof value === 'string' && value.includes(' ')
+        ? `<p>${value}&nbsp;&amp;amp; <b>x</b>\r\n\r\n\r\n\t</p><script>alert(1)</script>&lt;i&gt;`
+        : Array.isArray(value)
+          ? value.map(plant)
+          : value && typeof value === 'object'
+            ? Object.fromEntries(Object.entries(value).map(([key, v]) => [key, plant(v)]))
+            : value;
+    let read = 0;
+    for (const fixture of FIXTURES) {
+      const snapshot = parseStatus(plant(payloadOf(fixture, await loadFixture(fixture.ref))), { now: new Date(fixture.now) });
+      for (const { id, title, message } of snapshot.notices) {
+        read += 1;
+        expect(plainTextProblem(title, true), `${fixture.ref} ${id} title`).to.equal(undefined);
+        if (message !== undefined) expect(plainTextProblem(message, false), `${fixture.ref} ${id} message`).to.equal(undefined);
+      }
+    }
+    expect(read).to.be.above(40);
+    const htx = parseStatus(plant(await loadFixture('real/statuspage/htx-summary-upcoming-maintenance-and-investigating-incident-2020-02-11.json')), {
+      now: new Date('2020-02-11T03:16:31Z'),
+    });
+    expect(htx.notices[0]).to.include({ title: 'Market data is delayed & x <\u2060i>', message: 'Market data is delayed & x\n\n<\u2060i>' });
+  });
+
+  it('every snapshot, read back as a client stores and shares it (the native format), is the same snapshot', async () => {
+    // Its titles and messages are plain text already: flattening them again changes nothing.
+    for (const fixture of FIXTURES) {
+      const at = { now: new Date(fixture.now) };
+      const snapshot = parseStatus(payloadOf(fixture, await loadFixture(fixture.ref)), at);
+      const reread = parseStatus(JSON.parse(JSON.stringify(snapshot)), { ...at, provider: 'native' });
+      expect({ ...reread, provider: snapshot.provider }, fixture.ref).to.deep.equal(snapshot);
+    }
+  });
+
+  for (const fixture of FIXTURES) {
+    const { ref, provider, now } = fixture;
     it(`${ref}: detected as ${provider} by that source alone, read as expected`, async () => {
-      const payload = await loadFixture(ref);
+      const payload = payloadOf(fixture, await loadFixture(ref));
       // Exactly one source claims it, so detection order decides nothing.
       expect(builtInSources.filter((s) => s.detect(payload)).map((s) => s.id)).to.deep.equal([provider]);
       const snapshot = parseStatus(payload, { now: new Date(now) });

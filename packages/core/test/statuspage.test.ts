@@ -849,7 +849,7 @@ describe('statuspage: field rules', () => {
     expect(snap.notices.map((n) => n.id)).to.deep.equal(['42']);
   });
 
-  it('titles and names are literal one-line text: markup kept, controls and bidi overrides dropped', async () => {
+  it('titles are plain one-line text, names literal one-line text: controls and bidi overrides dropped', async () => {
     const { page, incident } = await htxIncident();
     incident.name = '  Market\r\n data \u202e<b>delayed</b>\u0007  ';
     const snap = parseStatus(
@@ -860,7 +860,8 @@ describe('statuspage: field rules', () => {
       },
       NOW,
     );
-    expect(snap.notices[0]!.title).to.equal('Market data <b>delayed</b>');
+    // Titles are flattened like messages (before, `<b>` was shown as characters); names are not titles.
+    expect(snap.notices[0]!.title).to.equal('Market data delayed');
     expect(snap.page.name).to.equal('HTX status');
     expect(snap.components[0]!.name).to.equal('Deposit & Withdraw');
   });

@@ -3,10 +3,9 @@
 // Mapping: docs/providers.md.
 
 import { StatusFormatError } from '../errors.js';
-import type { ComponentStatus, ParseContext, Severity, StatusSource } from '../types.js';
+import type { ComponentStatus, ParseContext, Severity, SourceNotice, StatusSource } from '../types.js';
 import { buildSnapshot } from './build-snapshot.js';
 import { LIMITS, below, isRecord, lookup, readId, readRecords, readString, safeUrl, toUtc, type JsonRecord } from './normalize.js';
-import { toPlainText } from './plain-text.js';
 
 const STATES: Record<string, Severity> = { operational: 'none', degraded: 'minor', downtime: 'major', maintenance: 'maintenance' };
 const RESOURCE_STATUSES: Record<string, ComponentStatus> = {
@@ -19,45 +18,43 @@ const RESOURCE_STATUSES: Record<string, ComponentStatus> = {
 
 const attributesOf = (entry: JsonRecord): JsonRecord => (isRecord(entry.attributes) ? entry.attributes : {});
 
-/** A status report as a notice: maintenance by its window, an incident until it has ended. */
-function mapReport(report: JsonRecord, updates: JsonRecord[], { now }: ParseContext) {
+/**
+ * A status report as a notice: maintenance by its window, an incident until it has ended. Better Stack leaves
+ * `ends_at` null on a report it resolved: its `aggregate_state` (`resolved`) says so, and so does its last update,
+ * whose resources are all `resolved`.
+ */
+function mapReport(report: JsonRecord, updates: JsonRecord[], { now }: ParseContext): SourceNotice {
   const a = attributesOf(report);
   const id = readId(report.id);
   const start = toUtc(a.starts_at);
   const end = toUtc(a.ends_at);
   const time = now.getTime();
-  const ended = Date.parse(end!) <= time;
   const kind = a.report_type === 'maintenance' ? 'maintenance' : 'incident';
   // The report's updates: those its relationship names, else those that name it.
   const named = new Set(readRecords(isRecord(report.relationships) && isRecord(report.relationships.status_updates) ? report.relationships.status_updates.data : []).map((r) => readId(r.id)));
-  let latest: JsonRecord | undefined;
-  let latestAt: string | undefined;
-  for (const update of updates) {
-    const u = attributesOf(update);
+  const own = updates.filter((update) => {
     const updateId = readId(update.id);
-    if (!(updateId && named.has(updateId)) && !(id && readId(u.status_report_id) === id)) continue;
-    const at = toUtc(u.published_at);
-    if (!latest || (at && (!latestAt || at > latestAt))) [latest, latestAt] = [u, at];
-  }
+    return (updateId && named.has(updateId)) || (id && readId(attributesOf(update).status_report_id) === id);
+  });
   return {
     id,
     kind,
     title: a.title,
     // A state Better Stack adds later still means a report is open: minor.
     severity: kind === 'maintenance' ? 'maintenance' : (lookup(STATES, a.aggregate_state) ?? 'minor'),
-    // Better Stack has no phases; the window says where a maintenance is, and an ended incident is resolved.
-    phase:
-      kind === 'maintenance'
-        ? ended
-          ? 'completed'
-          : Date.parse(start!) <= time
-            ? 'in_progress'
-            : 'scheduled'
-        : ended
-          ? 'resolved'
-          : 'unknown',
-    message: toPlainText(latest?.message as string),
-    updatedAt: latestAt ?? toUtc(a.updated_at) ?? start,
+    // Better Stack has no phases; the window says where a maintenance is.
+    phase: kind === 'maintenance' ? (Date.parse(start!) <= time ? 'in_progress' : 'scheduled') : 'unknown',
+    updates: own.map((update) => {
+      const u = attributesOf(update);
+      const resources = readRecords(u.affected_resources);
+      return {
+        at: toUtc(u.published_at),
+        text: u.message,
+        phase: resources.length && resources.every((r) => r.status === 'resolved') ? (kind === 'maintenance' ? 'completed' : 'resolved') : undefined,
+      };
+    }),
+    end: { resolved: a.aggregate_state === 'resolved', at: end },
+    updatedAt: toUtc(a.updated_at) ?? start,
     startedAt: start,
     scheduledStart: kind === 'maintenance' ? start : undefined,
     scheduledEnd: kind === 'maintenance' ? end : undefined,
@@ -79,11 +76,12 @@ export const betterstack: StatusSource = {
     const included = readRecords((payload as JsonRecord).included, LIMITS.components);
     const ofType = (type: string) => included.filter((entry) => entry.type === type);
     const updates = ofType('status_update');
-    const notices: unknown[] = ofType('status_report').slice(0, LIMITS.updates).map((report) => mapReport(report, updates, context));
+    const notices = ofType('status_report').slice(0, LIMITS.updates).map((report) => mapReport(report, updates, context));
     const announcement = readString(a.announcement, LIMITS.title);
     if (announcement) {
       // The page's banner text: a notice of its own, back whenever the words change.
-      notices.push({ id: 'announcement', kind: 'incident', title: announcement, severity: 'none', message: a.announcement, revision: announcement.slice(0, LIMITS.id) });
+      const revision = announcement.slice(0, LIMITS.id);
+      notices.push({ id: 'announcement', kind: 'incident', title: a.announcement, severity: 'none', message: a.announcement, revision, updates: [], end: {} });
     }
     const sections = ofType('status_page_section').map((section) => ({
       id: readId(section.id) && `group:${readId(section.id)}`,
@@ -99,7 +97,7 @@ export const betterstack: StatusSource = {
     });
     const host = readString(a.custom_domain) ?? (readString(a.subdomain) && `${readString(a.subdomain)}.betteruptime.com`);
     const page = { name: a.company_name, url: host && safeUrl(`https://${host}`) };
-    return buildSnapshot('betterstack', page, lookup(STATES, a.aggregate_state), notices, [...sections, ...resources], context);
+    return buildSnapshot('betterstack', { page, indicator: lookup(STATES, a.aggregate_state), notices, components: [...sections, ...resources] }, context);
   },
   endpoints: (url) => (/\.json$/i.test(url.pathname) ? [] : [below(url, 'index.json')]),
 };

@@ -1,8 +1,19 @@
-// The one place a snapshot is validated. Every source maps its provider's payload onto the native shape
-// (Notice and Component field names, values still unchecked) and hands it here: ids, texts, enums, times and
-// links are read the same way for every provider, and the banner's rules (what shows, in what order) applied.
+// The one place a snapshot is made. Every source maps its provider's payload onto the native shape (Notice and
+// Component field names, values unchecked), says where each notice's updates and end are, and hands it here:
+// ids, texts, enums, times and links are read the same way for every provider; the latest update is found, what
+// is over is decided, titles and messages become plain text, and the banner's rules (what shows, in what order)
+// are applied.
 
-import type { Component, ComponentStatus, Notice, ParseContext, Phase, Severity, StatusSnapshot } from '../types.js';
+import type {
+  Component,
+  ComponentStatus,
+  Notice,
+  ParseContext,
+  Phase,
+  Severity,
+  SourceResult,
+  StatusSnapshot,
+} from '../types.js';
 import {
   LIMITS,
   PHASES,
@@ -14,11 +25,12 @@ import {
   readIds,
   readRecords,
   readString,
-  readText,
   safeUrl,
   toUtc,
   worse,
+  type JsonRecord,
 } from './normalize.js';
+import { toPlainText } from './plain-text.js';
 
 const STATUSES = ['operational', 'degraded', 'partial_outage', 'major_outage', 'maintenance'];
 // How components roll up into the page's state when the payload does not say: degraded components are a
@@ -29,30 +41,65 @@ const COMPONENT_SEVERITY: Partial<Record<ComponentStatus, Severity>> = {
   major_outage: 'major',
   maintenance: 'maintenance',
 };
+const OVER: readonly string[] = ['resolved', 'postmortem', 'completed', 'cancelled'];
 
-/** A native-shaped notice, validated; undefined without an id or a title. */
-function readNotice(raw: Record<string, unknown>): Notice | undefined {
+/**
+ * The latest of a notice's updates: the one with the latest readable `at`; among equal or missing times, the
+ * first listed. List order is not trusted (a backfilled update can be displayed earlier than it was created).
+ */
+function latestOf(updates: JsonRecord[]): [JsonRecord | undefined, string | undefined] {
+  let latest: JsonRecord | undefined;
+  let latestAt: string | undefined;
+  for (const update of updates) {
+    const at = toUtc(update.at);
+    if (!latest || (at && (!latestAt || at > latestAt))) [latest, latestAt] = [update, at];
+  }
+  return [latest, latestAt];
+}
+
+/**
+ * A native-shaped notice, validated; undefined without an id or a title, when it is over, or when it is scheduled
+ * maintenance not yet due (beyond the lead window) or past its end. Its texts are flattened last, so that what is
+ * dropped costs no flattening.
+ */
+function readNotice(raw: JsonRecord, { now, maintenanceLead }: ParseContext): Notice | undefined {
   const id = readId(raw.id);
-  const title = readString(raw.title, LIMITS.title);
-  if (!id || !title) return undefined;
+  if (!id) return undefined;
   const kind = raw.kind === 'maintenance' ? 'maintenance' : 'incident';
-  const severity = oneOf<Severity>(SEVERITIES, raw.severity) ?? (kind === 'incident' ? 'minor' : 'maintenance');
-  const updatedAt = toUtc(raw.updatedAt);
+  const [latest = {}, latestAt] = latestOf(readRecords(raw.updates, LIMITS.updates));
+  const phase = oneOf<Phase>(PHASES, latest.phase) ?? oneOf<Phase>(PHASES, raw.phase) ?? 'unknown';
+  const end = isRecord(raw.end) ? raw.end : {};
+  const time = now.getTime();
+  if (OVER.includes(phase) || end.resolved === true || Date.parse(toUtc(end.at)!) <= time) return undefined;
+  const scheduledStart = toUtc(raw.scheduledStart);
+  const scheduledEnd = toUtc(raw.scheduledEnd);
+  if (kind === 'maintenance' && phase === 'scheduled' && (Date.parse(scheduledEnd!) <= time || Date.parse(scheduledStart!) - time > maintenanceLead)) {
+    return undefined;
+  }
+  // A number is a title too (as an id is); anything else is flattened, and a title that was all markup is none.
+  const title = typeof raw.title === 'number' ? readString(raw.title, LIMITS.title) : toPlainText(raw.title as string, true);
+  if (!title) return undefined;
+  // What the latest update says of the notice is its latest word; maintenance stays planned work whatever it says.
+  const severity =
+    kind === 'maintenance'
+      ? (oneOf<Severity>(SEVERITIES, raw.severity) ?? 'maintenance')
+      : (oneOf<Severity>(SEVERITIES, latest.severity) ?? oneOf<Severity>(SEVERITIES, raw.severity) ?? 'minor');
+  const updatedAt = latestAt ?? toUtc(raw.updatedAt);
   const notice: Notice = {
     id,
     kind,
     title,
     severity,
-    phase: oneOf<Phase>(PHASES, raw.phase) ?? 'unknown',
+    phase,
     componentIds: readIds(raw.componentIds),
-    revision: readId(raw.revision) ?? `${updatedAt ?? ''}:${severity}`,
+    revision: readId(raw.revision) ?? `${readId(latest.id) ?? updatedAt ?? ''}:${severity}`,
   };
   const optional = {
-    message: readText(raw.message),
+    message: toPlainText(latest.text as string) || toPlainText(raw.message as string),
     updatedAt,
     startedAt: toUtc(raw.startedAt),
-    scheduledStart: toUtc(raw.scheduledStart),
-    scheduledEnd: toUtc(raw.scheduledEnd),
+    scheduledStart,
+    scheduledEnd,
     url: safeUrl(raw.url),
   };
   for (const [key, value] of Object.entries(optional)) if (value) notice[key as keyof typeof optional] = value;
@@ -60,39 +107,18 @@ function readNotice(raw: Record<string, unknown>): Notice | undefined {
 }
 
 /**
- * Whether a notice belongs on a banner: an incident not yet resolved, maintenance in progress or verifying,
- * or maintenance due to start within the lead window (and not already past its end).
- */
-function isShowable({ kind, phase, scheduledStart, scheduledEnd }: Notice, { now, maintenanceLead }: ParseContext): boolean {
-  const time = now.getTime();
-  return (
-    !['resolved', 'postmortem', 'completed', 'cancelled'].includes(phase) &&
-    (kind === 'incident' ||
-      phase !== 'scheduled' ||
-      (!(Date.parse(scheduledEnd!) <= time) && !(Date.parse(scheduledStart!) - time > maintenanceLead)))
-  );
-}
-
-/**
- * Builds a snapshot from native-shaped, unchecked parts: notices that belong on a banner, most severe first,
- * then most recently updated. An `indicator` that is not a severity is derived: the worst of the open
+ * Builds a snapshot from a source's native-shaped, unchecked parts: notices that belong on a banner, most severe
+ * first, then most recently updated. An `indicator` that is not a severity is derived: the worst of the open
  * incidents, the components, and any maintenance under way.
  */
-export function buildSnapshot(
-  provider: string,
-  page: unknown,
-  indicator: unknown,
-  notices: unknown,
-  components: unknown,
-  context: ParseContext,
-): StatusSnapshot {
+export function buildSnapshot(provider: string, { page, indicator, notices, components }: SourceResult, context: ParseContext): StatusSnapshot {
   const snapshot: StatusSnapshot = {
     provider,
     page: {},
     indicator: 'none',
     notices: readRecords(notices, LIMITS.updates)
-      .map(readNotice)
-      .filter((notice): notice is Notice => !!notice && isShowable(notice, context))
+      .map((raw) => readNotice(raw, context))
+      .filter((notice): notice is Notice => !!notice)
       .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''))
       .slice(0, LIMITS.notices),
     components: [],

@@ -5,10 +5,9 @@
 // Mapping: docs/providers.md.
 
 import { StatusFormatError } from '../errors.js';
-import type { ComponentStatus, Severity, StatusSource } from '../types.js';
+import type { ComponentStatus, Severity, SourceNotice, StatusSource } from '../types.js';
 import { buildSnapshot } from './build-snapshot.js';
 import { LIMITS, below, isRecord, lookup, readId, readIds, readRecords, toUtcIn, worst, type JsonRecord } from './normalize.js';
-import { toPlainText } from './plain-text.js';
 
 // Cachet 3 adds 5 (unknown) and 6 (under maintenance) to 2.x's four.
 const COMPONENT_STATUSES: Record<string, ComponentStatus> = {
@@ -25,7 +24,11 @@ const IMPACTS: Partial<Record<ComponentStatus, Severity>> = { degraded: 'minor',
 const INCIDENT_PHASES: Record<string, string> = { 1: 'investigating', 2: 'identified', 3: 'monitoring', 4: 'resolved' };
 const SCHEDULE_PHASES: Record<string, string> = { 0: 'scheduled', 1: 'in_progress', 2: 'completed' };
 
-type Kind = 'incident' | 'schedule' | 'component' | 'group';
+type Kind = 'incident' | 'schedule' | 'component' | 'group' | 'update';
+// How close to the time of the answer a 2.x `completed_at` is taken for the null that Cachet presents as now.
+const NOW_MARGIN = 15 * 60_000;
+// What a 3.x list carries of each item only when asked (JSON:API `include`).
+const INCLUDE = '?include=components,updates';
 
 /** A 3.x resource's attributes, or a 2.x row itself. */
 const attributesOf = (item: JsonRecord): JsonRecord => (isRecord(item.attributes) ? item.attributes : item);
@@ -41,10 +44,13 @@ const related = (item: JsonRecord, name: string): unknown[] => {
 function kindOf(item: JsonRecord, hint: Kind | undefined): Kind {
   const type = typeof item.type === 'string' ? item.type.toLowerCase() : '';
   if (/group/.test(type)) return 'group';
-  for (const kind of ['incident', 'schedule', 'component'] as const) if (type.startsWith(kind)) return kind;
+  for (const kind of ['update', 'incident', 'schedule', 'component'] as const) if (type.startsWith(kind)) return kind;
   if (hint) return hint;
   const a = attributesOf(item);
-  return 'completed_at' in a || 'completed' in a
+  // An update names what it updates (2.x `incident_id`, 3.x `updateable_id`).
+  return 'incident_id' in a || 'updateable_id' in a
+    ? 'update'
+    : 'completed_at' in a || 'completed' in a
     ? 'schedule'
     : 'enabled_components' in a || 'collapsed' in a
       ? 'group'
@@ -98,60 +104,87 @@ export const cachet: StatusSource = {
       components.set(id, { id, name: a.name, status: lookup(COMPONENT_STATUSES, statusOf(a)), groupId: inGroup });
     }
 
+    // 3.x lists an incident's updates as resources of their own (`?include=updates`), named by its relationship.
+    const updatesById = new Map(rows.filter(([, kind]) => kind === 'update').map(([item]) => [readId(item.id), item]));
+    const updatesOf = (item: JsonRecord, a: JsonRecord) =>
+      [...readRecords(a.updates, LIMITS.updates), ...related(item, 'updates').map((id) => updatesById.get(readId(id)))]
+        .filter(isRecord)
+        .map((update) => {
+          const u = attributesOf(update);
+          return { id: u.id ?? update.id, at: time(u, 'created'), text: u.message, phase: lookup(INCIDENT_PHASES, statusOf(u)) };
+        });
+    const now = context.now.getTime();
+
     const notices = rows
       .filter(([, kind]) => kind === 'incident' || kind === 'schedule')
       .slice(0, LIMITS.updates)
-      .map(([item, kind]) => {
+      .flatMap(([item, kind]): SourceNotice[] => {
         const a = attributesOf(item);
+        // A hidden incident is for the team, not the page.
+        if (a.visible === false || a.visible === 0 || a.visible === '0') return [];
         const status = statusOf(a);
         const componentIds = readIds([
           ...(+(a.component_id as number) > 0 ? [a.component_id] : []),
           ...related(item, 'components'),
           ...readRecords(a.components).map((c) => c.id ?? c.component_id),
         ]);
-        const base = { title: a.name, message: toPlainText(a.message as string), updatedAt: time(a, 'updated'), url: a.permalink, componentIds };
-        // A hidden incident is for the team, not the page.
-        if (a.visible === false || a.visible === 0 || a.visible === '0') return undefined;
+        const base = { title: a.name, message: a.message, updatedAt: time(a, 'updated'), url: a.permalink, componentIds };
         if (kind === 'schedule' || (!v3 && String(status) === '0')) {
-          return {
-            ...base,
-            // Schedules count from 1 like incidents; an id of its own keeps the two apart.
-            id: kind === 'schedule' ? `schedule-${readId(a.id ?? item.id)}` : a.id,
-            kind: 'maintenance',
-            severity: 'maintenance',
-            phase: kind === 'schedule' ? lookup(SCHEDULE_PHASES, status) : 'scheduled',
-            scheduledStart: time(a, 'scheduled'),
-            scheduledEnd: kind === 'schedule' ? time(a, 'completed') : undefined,
-            startedAt: time(a, 'scheduled'),
-          };
+          const start = time(a, 'scheduled');
+          // 2.x presents a null `completed_at` as the time of the answer. An end that is not after the start, or that
+          // is the time of the answer, is no end: the schedule runs until Cachet says it is complete.
+          let end = kind === 'schedule' ? time(a, 'completed') : undefined;
+          if (end && ((start && end <= start) || Math.abs(Date.parse(end) - now) < NOW_MARGIN)) end = undefined;
+          return [
+            {
+              ...base,
+              // Schedules count from 1 like incidents; an id of its own keeps the two apart.
+              id: kind === 'schedule' ? `schedule-${readId(a.id ?? item.id)}` : a.id,
+              kind: 'maintenance',
+              severity: 'maintenance',
+              phase: kind === 'schedule' ? lookup(SCHEDULE_PHASES, status) : 'scheduled',
+              updates: kind === 'schedule' ? updatesOf(item, a).map(({ phase, ...update }) => update) : [],
+              end: { at: end },
+              scheduledStart: start,
+              scheduledEnd: end,
+              startedAt: start,
+            },
+          ];
         }
         const states = componentIds.map((cid) => IMPACTS[components.get(cid)?.status as ComponentStatus] ?? 'minor');
-        return {
-          ...base,
-          id: a.id ?? item.id,
-          kind: 'incident',
-          severity: states.length ? worst(states) : 'minor',
-          phase: lookup(INCIDENT_PHASES, status),
-          startedAt: time(a, 'occurred') ?? time(a, 'created'),
-        };
+        return [
+          {
+            ...base,
+            id: a.id ?? item.id,
+            kind: 'incident',
+            severity: states.length ? worst(states) : 'minor',
+            // An update changes the incident's status (2.4 says `latest_status`; 3.x's `status` is the latest) but
+            // never its message, which stays its first words; imported data may not even sync the status. The
+            // truth is in the updates, and in `is_resolved`.
+            phase: lookup(INCIDENT_PHASES, a.latest_status ?? status),
+            updates: updatesOf(item, a),
+            end: { resolved: a.is_resolved === true },
+            startedAt: time(a, 'occurred') ?? time(a, 'created'),
+          },
+        ];
       });
-    return buildSnapshot('cachet', undefined, undefined, notices, [...groups.values(), ...components.values()], context);
+    return buildSnapshot('cachet', { notices, components: [...groups.values(), ...components.values()] }, context);
   },
   endpoints(url) {
     if (/\/api\/(v1\/)?(incidents|schedules|components)/i.test(url.pathname)) return [];
-    // Newest first: Cachet 2.x pages 20 rows, oldest first, by default.
-    return [below(url, 'api/v1/incidents', '?sort=id&order=desc&per_page=50'), below(url, 'api/incidents')];
+    // Newest first: Cachet 2.x pages 20 rows, oldest first, by default, and lists each incident's updates. 3.x
+    // lists an incident's updates and components only when asked.
+    return [below(url, 'api/v1/incidents', '?sort=id&order=desc&per_page=50'), below(url, 'api/incidents', INCLUDE)];
   },
   companions(endpoint): Record<string, URL> {
     const match = /^(.*\/api\/(v1\/)?)incidents\/?$/i.exec(endpoint.pathname);
     if (!match) return {};
-    const at = (path: string, search: string) => {
+    const at = (path: string, v2: string, v3 = '') => {
       const next = new URL(endpoint.origin);
       next.pathname = match[1] + path;
-      // Only 2.x is known to take these; 3.x gets the plain lists.
-      if (match[2]) next.search = search;
+      next.search = match[2] ? v2 : v3;
       return next;
     };
-    return { schedules: at('schedules', '?sort=id&order=desc&per_page=50'), components: at('components', '?per_page=200') };
+    return { schedules: at('schedules', '?sort=id&order=desc&per_page=50', INCLUDE), components: at('components', '?per_page=200') };
   },
 };

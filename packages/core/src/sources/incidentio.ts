@@ -3,10 +3,9 @@
 // those snapshots say `statuspage`. The mapping, field by field, is in docs/providers.md.
 
 import { StatusFormatError } from '../errors.js';
-import type { ComponentStatus, Severity, StatusSource } from '../types.js';
+import type { ComponentStatus, Severity, SourceNotice, StatusSource } from '../types.js';
 import { buildSnapshot } from './build-snapshot.js';
-import { LIMITS, PHASES, below, isRecord, lookup, oneOf, readId, readRecords, readString, type JsonRecord } from './normalize.js';
-import { toPlainText } from './plain-text.js';
+import { LIMITS, PHASES, below, isRecord, lookup, oneOf, readId, readRecords, readString, toUtc, type JsonRecord } from './normalize.js';
 import { statuspage } from './statuspage.js';
 
 const IMPACTS: Record<string, Severity> = { degraded_performance: 'minor', partial_outage: 'major', full_outage: 'critical' };
@@ -47,7 +46,7 @@ export const incidentio: StatusSource = {
       ...readRecords(data.scheduled_maintenances, LIMITS.updates).map((raw) => mapNotice(raw, 'scheduled')),
     ];
 
-    function mapNotice(raw: JsonRecord, list: 'incident' | 'in_progress' | 'scheduled') {
+    function mapNotice(raw: JsonRecord, list: 'incident' | 'in_progress' | 'scheduled'): SourceNotice {
       const kind = list === 'incident' ? 'incident' : 'maintenance';
       const affected = readRecords(raw.affected_components);
       for (const component of affected) {
@@ -69,8 +68,10 @@ export const incidentio: StatusSource = {
         // An impact this API adds later is still an outage of some kind: minor, never hidden.
         severity: kind === 'maintenance' ? 'maintenance' : (lookup(IMPACTS, raw.current_worst_impact) ?? 'minor'),
         phase: kind === 'incident' ? oneOf(PHASES.slice(0, 4), raw.status) : (lookup(MAINTENANCE_PHASES, raw.status) ?? list),
-        message: toPlainText(raw.last_update_message as string),
-        updatedAt: raw.last_update_at,
+        // The widget carries the latest update only: its Markdown and its time.
+        updates: [{ at: toUtc(raw.last_update_at), text: raw.last_update_message }],
+        // A resolved incident or a complete maintenance says so by its status.
+        end: {},
         startedAt: raw.started_at,
         // Upcoming entries say `starts_at`/`ends_at`, entries under way `started_at`/`scheduled_end_at`.
         scheduledStart: raw.starts_at ?? raw.scheduled_start_at ?? raw.started_at,
@@ -81,7 +82,8 @@ export const incidentio: StatusSource = {
     }
 
     const groupRows = [...groups].map(([name, childIds]) => ({ id: `group:${name}`, name, childIds }));
-    return buildSnapshot('incidentio', { name: data.page_title, url: data.page_url }, undefined, notices, [...groupRows, ...components.values()], context);
+    const page = { name: data.page_title, url: data.page_url };
+    return buildSnapshot('incidentio', { page, notices, components: [...groupRows, ...components.values()] }, context);
   },
   endpoints(url) {
     if (/\/api\/v1\/summary\/?$/i.test(url.pathname) || /\.json$/i.test(url.pathname)) return [];

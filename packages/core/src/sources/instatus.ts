@@ -3,10 +3,9 @@
 // follows the lists and the page status can only raise the indicator. Mapping: docs/providers.md.
 
 import { StatusFormatError } from '../errors.js';
-import type { ComponentStatus, Severity, StatusSource } from '../types.js';
+import type { ComponentStatus, Severity, SourceNotice, StatusSource } from '../types.js';
 import { buildSnapshot } from './build-snapshot.js';
 import { LIMITS, below, isRecord, lookup, readId, readRecords, toUtc, worse, type JsonRecord } from './normalize.js';
-import { toPlainText } from './plain-text.js';
 
 const IMPACTS: Record<string, Severity> = {
   OPERATIONAL: 'none',
@@ -76,15 +75,18 @@ export const instatus: StatusSource = {
     if (!instatus.detect(payload)) throw new StatusFormatError('invalid-payload', 'An Instatus summary needs a page status or its lists');
     const data = payload as JsonRecord;
     const page = isRecord(data.page) ? data.page : {};
-    const notices = [
-      ...readRecords(data.activeIncidents, LIMITS.updates).map((raw) => ({
+    const notices: SourceNotice[] = [
+      ...readRecords(data.activeIncidents, LIMITS.updates).map((raw): SourceNotice => ({
         id: idOf(raw),
         kind: 'incident',
         title: raw.name,
         // An impact Instatus adds later still means something is wrong.
         severity: lookup(IMPACTS, raw.impact) ?? 'minor',
         phase: lookup(PHASES, raw.status),
-        message: toPlainText((raw.message ?? raw.lastUpdateMessage) as string),
+        // The summary dates no update: the notice's own words, if a version carries any, are all there is.
+        message: raw.message ?? raw.lastUpdateMessage,
+        updates: [],
+        end: {},
         updatedAt: readTime(raw.updatedAt) ?? readTime(raw.started),
         startedAt: readTime(raw.started ?? raw.startedAt),
         url: raw.url,
@@ -92,7 +94,7 @@ export const instatus: StatusSource = {
         // v1 dates nothing but the start: a new status or impact is what brings a dismissed notice back.
         revision: `${raw.status}:${raw.impact}:${readTime(raw.updatedAt) ?? ''}`,
       })),
-      ...readRecords(data.activeMaintenances, LIMITS.updates).map((raw) => {
+      ...readRecords(data.activeMaintenances, LIMITS.updates).map((raw): SourceNotice => {
         const start = readTime(raw.start ?? raw.startsAt);
         // A string of minutes ("60"); a number is taken too. More than a year is no duration.
         const minutes = Number(raw.duration);
@@ -103,7 +105,9 @@ export const instatus: StatusSource = {
           title: raw.name,
           severity: 'maintenance',
           phase: lookup(PHASES, raw.status),
-          message: toPlainText((raw.message ?? raw.lastUpdateMessage) as string),
+          message: raw.message ?? raw.lastUpdateMessage,
+          updates: [],
+          end: {},
           updatedAt: readTime(raw.updatedAt),
           startedAt: start,
           scheduledStart: start,
@@ -127,7 +131,7 @@ export const instatus: StatusSource = {
       }
       return { id, name: raw.name, status: lookup(COMPONENT_STATUSES, raw.status), groupId };
     });
-    const snapshot = buildSnapshot('instatus', page, undefined, notices, [...groups.values(), ...components], context);
+    const snapshot = buildSnapshot('instatus', { page, notices, components: [...groups.values(), ...components] }, context);
     const status = typeof page.status === 'string' ? page.status.replace(/^(ALL|SOME|ONE)(?!$)/, '') : undefined;
     snapshot.indicator = worse(snapshot.indicator, lookup(PAGE_STATUSES, status) ?? 'none');
     return snapshot;

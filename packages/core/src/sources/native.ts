@@ -2,7 +2,7 @@
 // re-reads a snapshot it stored, so a corrupted or old-schema value is validated on the way in.
 
 import { StatusFormatError } from '../errors.js';
-import type { StatusSource } from '../types.js';
+import type { SourceNotice, StatusSource } from '../types.js';
 import { buildSnapshot } from './build-snapshot.js';
 import { isRecord } from './normalize.js';
 
@@ -14,7 +14,9 @@ export const native: StatusSource = {
     if (!isRecord(data) || !Array.isArray(data.notices)) {
       throw new StatusFormatError('invalid-payload', 'A native status payload needs a notices array');
     }
-    const snapshot = buildSnapshot('native', data.page, data.indicator, data.notices, data.components, context);
+    // Every field is read as unknown by the builder: the notices are handed over as they came.
+    const notices = data.notices as readonly SourceNotice[];
+    const snapshot = buildSnapshot('native', { page: data.page, indicator: data.indicator, notices, components: data.components }, context);
     const { version } = data;
     if (Number.isSafeInteger(version) && (version as number) >= 0) snapshot.version = version as number;
     // Hints are kept only when they are sane: a positive number of seconds under a year.

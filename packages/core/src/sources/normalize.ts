@@ -32,8 +32,8 @@ export const readRecords = (value: unknown, max: number = LIMITS.components): Js
 export const truncate = (text: string, max: number): string =>
   text.length > max ? `${text.slice(0, max - 1).replace(/[\ud800-\udbff]$/, '')}…` : text;
 
-function clean(value: unknown, max: number, lines?: boolean): string | undefined {
-  if (typeof value === 'number' && value === value && Math.abs(value) < Infinity && !lines) return String(value);
+function clean(value: unknown, max: number): string | undefined {
+  if (typeof value === 'number' && value === value && Math.abs(value) < Infinity) return String(value);
   if (typeof value !== 'string') return undefined;
   // Slice first so a multi-megabyte string costs no more than its first few kilobytes. Control characters
   // and bidi overrides (which can disguise text) go.
@@ -41,16 +41,13 @@ function clean(value: unknown, max: number, lines?: boolean): string | undefined
     .slice(0, max * 4)
     .replace(/\r\n?/g, '\n')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
-    .replace(lines ? /\n{3,}/g : /[\s\u2028\u2029]+/g, lines ? '\n\n' : ' ')
+    .replace(/[\s\u2028\u2029]+/g, ' ')
     .trim();
   return text ? truncate(text, max) : undefined;
 }
 
 /** A one-line label, trimmed and capped; numbers become strings. Markup in it stays literal text. */
 export const readString = (value: unknown, max: number = LIMITS.name): string | undefined => clean(value, max);
-
-/** Multi-line plain text: paragraph breaks kept, trimmed and capped. */
-export const readText = (value: unknown, max: number = LIMITS.message): string | undefined => clean(value, max, true);
 
 /** An identifier: a non-empty string or a finite number, as a string. */
 export const readId = (value: unknown): string | undefined => clean(value, LIMITS.id);

@@ -3,7 +3,7 @@
 // word, and the banner has something to show. Mapping: docs/providers.md.
 
 import { StatusFormatError } from '../errors.js';
-import type { Severity, StatusSource } from '../types.js';
+import type { Severity, SourceNotice, StatusSource } from '../types.js';
 import { buildSnapshot } from './build-snapshot.js';
 import { isRecord, lookup, type JsonRecord } from './normalize.js';
 
@@ -30,10 +30,11 @@ export const openstatus: StatusSource = {
     // A word OpenStatus adds later (or its own "unknown") says nothing a banner can show: no notice.
     const [severity, title] = lookup(STATUSES, (payload as JsonRecord).status) ?? ['none', ''];
     const maintenance = severity === 'maintenance';
-    const notices = title
-      ? [{ id: 'status', kind: maintenance ? 'maintenance' : 'incident', title, severity, phase: maintenance ? 'in_progress' : 'unknown', revision: payload.status }]
+    // No text, no updates, no end: the word is all there is, and it changes when the page does.
+    const notices: SourceNotice[] = title
+      ? [{ id: 'status', kind: maintenance ? 'maintenance' : 'incident', title, severity, phase: maintenance ? 'in_progress' : 'unknown', revision: payload.status, updates: [], end: {} }]
       : [];
-    return buildSnapshot('openstatus', undefined, severity, notices, undefined, context);
+    return buildSnapshot('openstatus', { indicator: severity, notices }, context);
   },
   endpoints(url) {
     if (/\/public\/status\/[^/]+\/?$/.test(url.pathname)) return [];

@@ -4,7 +4,7 @@
 // Mapping: docs/providers.md.
 
 import { StatusFormatError } from '../errors.js';
-import type { Severity, StatusSource } from '../types.js';
+import type { Severity, SourceNotice, StatusSource } from '../types.js';
 import { buildSnapshot } from './build-snapshot.js';
 import { LIMITS, below, isRecord, lookup, readRecords, readString, toUtc, type JsonRecord } from './normalize.js';
 
@@ -23,19 +23,16 @@ export const slack: StatusSource = {
   parse(payload, context) {
     if (!slack.detect(payload)) throw new StatusFormatError('invalid-payload', 'A Slack status payload needs its incidents');
     const services = new Map<string, { id: string; name: string; status: string }>();
-    const notices = readRecords((payload as JsonRecord).active_incidents, LIMITS.updates).map((raw) => {
+    const notices = readRecords((payload as JsonRecord).active_incidents, LIMITS.updates).map((raw): SourceNotice => {
       const phase = lookup(PHASES, raw.status);
       // A notice with a schedule is planned work; every other kind is an incident, by its type.
       const kind = raw.type === 'notice' && (phase === 'scheduled' || phase === 'completed') ? 'maintenance' : 'incident';
       const severity = kind === 'maintenance' ? 'maintenance' : (lookup(TYPES, raw.type) ?? 'minor');
       const names = (Array.isArray(raw.services) ? raw.services.slice(0, LIMITS.components) : []).map((s) => readString(unescape(s))).filter(Boolean) as string[];
-      for (const name of names) {
+      // Only what is still going on affects a service.
+      for (const name of phase === 'resolved' || phase === 'completed' || phase === 'cancelled' ? [] : names) {
         const status = kind === 'incident' ? (lookup(COMPONENT_STATES, raw.type) ?? 'degraded') : 'maintenance';
         if (!services.has(name)) services.set(name, { id: name, name, status });
-      }
-      let note: JsonRecord | undefined;
-      for (const candidate of readRecords(raw.notes, LIMITS.updates)) {
-        if (!note || (toUtc(candidate.date_created) ?? '') > (toUtc(note.date_created) ?? '')) note = candidate;
       }
       return {
         id: raw.id,
@@ -44,15 +41,19 @@ export const slack: StatusSource = {
         severity,
         // Slack says only "active": where an incident is in its life, it does not say.
         phase,
-        message: unescape(note?.body),
-        updatedAt: toUtc(raw.date_updated) ?? toUtc(note?.date_created),
+        // Notes are HTML (`<p>…</p>`, `&nbsp;`); the latest one, by its time, is Slack's latest word.
+        updates: readRecords(raw.notes, LIMITS.updates).map((note) => ({ at: toUtc(note.date_created), text: unescape(note.body) })),
+        // `resolved` and `completed` are phases; Slack flags nothing else.
+        end: {},
+        updatedAt: raw.date_updated,
         startedAt: raw.date_created,
         url: unescape(raw.url),
         // Services have no ids: their names are.
         componentIds: names,
       };
     });
-    return buildSnapshot('slack', { name: 'Slack', url: 'https://slack-status.com/' }, undefined, notices, [...services.values()], context);
+    const page = { name: 'Slack', url: 'https://slack-status.com/' };
+    return buildSnapshot('slack', { page, notices, components: [...services.values()] }, context);
   },
   endpoints: (url) => (/\/api\/(v[\d.]+\/)?current\/?$/.test(url.pathname) ? [] : [below(url, 'api/v2.0.0/current')]),
 };

@@ -3,9 +3,9 @@
 // (maintenance), `unplanned` (incidents) or `general`. Mapping: docs/providers.md.
 
 import { StatusFormatError } from '../errors.js';
-import type { ComponentStatus, Severity, StatusSource } from '../types.js';
+import type { ComponentStatus, Severity, SourceNotice, StatusSource } from '../types.js';
 import { buildSnapshot } from './build-snapshot.js';
-import { LIMITS, isRecord, lookup, readId, readRecords, readText, toUtc, worst, type JsonRecord } from './normalize.js';
+import { LIMITS, isRecord, lookup, readId, readRecords, toUtc, worst, type JsonRecord } from './normalize.js';
 
 const PHASES: Record<string, string> = {
   scheduled: 'scheduled',
@@ -47,24 +47,25 @@ export const sorry: StatusSource = {
       if (childIds.length) parent.childIds = childIds;
     }
     const states = new Map(components.map((c) => [c.id, c.status]));
-    const notices = readRecords(Array.isArray(response) ? response : page.notices, LIMITS.updates).map((raw) => {
+    const notices = readRecords(Array.isArray(response) ? response : page.notices, LIMITS.updates).map((raw): SourceNotice => {
       const kind = raw.type === 'planned' ? 'maintenance' : 'incident';
       const componentIds = [...readRecords(raw.components).map((c) => c.id), ...(Array.isArray(raw.component_ids) ? raw.component_ids : [])];
       const impacts = componentIds.map((id) => IMPACTS[states.get(readId(id)) as ComponentStatus] ?? 'minor');
-      // Past notices (closed, or complete) are over whatever their state says.
-      const past = typeof raw.timeline_state === 'string' && raw.timeline_state.startsWith('past');
-      let latest: JsonRecord | undefined;
-      for (const update of readRecords(raw.updates, LIMITS.updates)) {
-        if (!latest || (toUtc(update.created_at) ?? '') >= (toUtc(latest.created_at) ?? '')) latest = update;
-      }
       return {
         id: raw.id,
         kind,
         title: raw.subject,
         // `general` notices are announcements; an incident names no impact, its components' states do.
         severity: kind === 'maintenance' ? 'maintenance' : raw.type === 'general' ? 'none' : impacts.length ? worst(impacts) : 'minor',
-        phase: past ? (kind === 'maintenance' ? 'completed' : 'resolved') : lookup(PHASES, raw.state),
-        message: readText(latest?.content ?? raw.synopsis),
+        phase: lookup(PHASES, raw.state),
+        // The synopsis is the notice's summary; its updates are its news. Of two at the same time, the later
+        // listed is taken: newest first here.
+        message: raw.synopsis,
+        updates: readRecords(raw.updates, LIMITS.updates)
+          .reverse()
+          .map((update) => ({ at: toUtc(update.created_at), text: update.content })),
+        // Past notices (closed, or complete) are over whatever their state says.
+        end: { resolved: typeof raw.timeline_state === 'string' && raw.timeline_state.startsWith('past'), at: raw.ended_at },
         updatedAt: raw.updated_at,
         startedAt: raw.began_at,
         scheduledStart: raw.begins_at,
@@ -73,7 +74,7 @@ export const sorry: StatusSource = {
         componentIds,
       };
     });
-    return buildSnapshot('sorry', { name: page.name, url: page.link ?? page.url }, undefined, notices, components, context);
+    return buildSnapshot('sorry', { page: { name: page.name, url: page.link ?? page.url }, notices, components }, context);
   },
   endpoints(url) {
     // The page resource without its lists is a base URL: ask for them.

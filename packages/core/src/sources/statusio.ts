@@ -3,9 +3,9 @@
 // (regions, clouds) that incidents name separately; the banner matches components. Mapping: docs/providers.md.
 
 import { StatusFormatError } from '../errors.js';
-import type { ComponentStatus, Severity, StatusSource } from '../types.js';
+import type { ComponentStatus, Severity, SourceNotice, StatusSource } from '../types.js';
 import { buildSnapshot } from './build-snapshot.js';
-import { LIMITS, isRecord, lookup, readRecords, readText, toUtc, type JsonRecord } from './normalize.js';
+import { LIMITS, isRecord, lookup, readRecords, toUtc, type JsonRecord } from './normalize.js';
 
 const CODES: Record<string, Severity> = { 100: 'none', 200: 'maintenance', 300: 'minor', 400: 'major', 500: 'critical', 600: 'critical' };
 // What an incident's latest message set; "planned maintenance" is no incident severity, so it falls to minor.
@@ -21,29 +21,26 @@ const COMPONENT_CODES: Record<string, ComponentStatus> = {
 };
 const STATES: Record<string, string> = { 100: 'investigating', 200: 'identified', 300: 'monitoring' };
 
-/** The message with the latest `datetime`; among equal or missing times, the last listed (the API lists oldest first). */
-function latest(messages: JsonRecord[]): [JsonRecord | undefined, string | undefined] {
-  let found: JsonRecord | undefined;
-  let foundAt: string | undefined;
-  for (const message of messages) {
-    const at = toUtc(message.datetime);
-    if (!found || !foundAt || (at && at >= foundAt)) [found, foundAt] = [message, at ?? foundAt];
-  }
-  return [found, foundAt];
-}
-
-function mapEvent(raw: JsonRecord, kind: 'incident' | 'in_progress' | 'scheduled') {
-  const [message, at] = latest(readRecords(raw.messages, LIMITS.updates));
+function mapEvent(raw: JsonRecord, kind: 'incident' | 'in_progress' | 'scheduled'): SourceNotice {
   const maintenance = kind !== 'incident';
   return {
     id: raw._id ?? raw.id,
     kind: maintenance ? 'maintenance' : 'incident',
     title: raw.name,
-    // The code the latest update set; an incident whose code is unreadable or new is still an incident.
-    severity: maintenance ? 'maintenance' : (lookup(IMPACTS, message?.status) ?? 'minor'),
-    phase: maintenance ? kind : lookup(STATES, message?.state),
-    message: readText(message?.details),
-    updatedAt: at,
+    severity: maintenance ? 'maintenance' : 'minor',
+    phase: maintenance ? kind : undefined,
+    // The API lists messages oldest first: newest first here, so that of two with the same time the later wins.
+    // An incident's phase and severity are those its latest message set (an unreadable or new code is minor).
+    updates: readRecords(raw.messages, LIMITS.updates)
+      .reverse()
+      .map((message) => ({
+        at: toUtc(message.datetime),
+        text: message.details,
+        phase: maintenance ? undefined : (lookup(STATES, message.state) ?? 'unknown'),
+        severity: maintenance ? undefined : (lookup(IMPACTS, message.status) ?? 'minor'),
+      })),
+    // The public API lists only what is open.
+    end: {},
     startedAt: raw.datetime_open,
     scheduledStart: raw.datetime_planned_start,
     scheduledEnd: raw.datetime_planned_end,
@@ -66,7 +63,7 @@ export const statusio: StatusSource = {
     ];
     const components = readRecords(result.status).map((raw) => ({ id: raw.id, name: raw.name, status: lookup(COMPONENT_CODES, raw.status_code) }));
     const overall = isRecord(result.status_overall) ? result.status_overall.status_code : undefined;
-    return buildSnapshot('statusio', undefined, lookup(CODES, overall), notices, components, context);
+    return buildSnapshot('statusio', { indicator: lookup(CODES, overall), notices, components }, context);
   },
   endpoints(url) {
     if (/\/1\.0\/status\/[^/]+\/?$/.test(url.pathname)) return [];

@@ -3,7 +3,7 @@
 // the three scheduled-maintenances lists. The mapping, field by field, is in docs/providers.md.
 
 import { StatusFormatError } from '../errors.js';
-import type { ComponentStatus, ParseContext, Phase, Severity, StatusSnapshot, StatusSource } from '../types.js';
+import type { ComponentStatus, ParseContext, Phase, Severity, SourceNotice, StatusSnapshot, StatusSource } from '../types.js';
 import { buildSnapshot } from './build-snapshot.js';
 import {
   LIMITS,
@@ -18,7 +18,6 @@ import {
   toUtc,
   type JsonRecord,
 } from './normalize.js';
-import { toPlainText } from './plain-text.js';
 
 // `cancelled` is not a Statuspage status today; if one appears it must not show as live maintenance.
 const MAINTENANCE_PHASES = PHASES.slice(5);
@@ -81,39 +80,37 @@ function parse(data: JsonRecord, context: ParseContext): StatusSnapshot {
     groupId: raw.group_id,
     childIds: raw.group === true ? readIds(raw.components) : undefined,
   }));
-  return buildSnapshot('statuspage', page, isRecord(data.status) && data.status.indicator, notices, components, context);
+  const indicator = isRecord(data.status) && data.status.indicator;
+  return buildSnapshot('statuspage', { page, indicator, notices, components }, context);
 }
 
 /** An incident or a scheduled maintenance, mapped onto the native notice shape. */
-function mapNotice(raw: JsonRecord, list: 'incident' | 'maintenance', pageUrl: string | undefined) {
+function mapNotice(raw: JsonRecord, list: 'incident' | 'maintenance', pageUrl: string | undefined): SourceNotice {
   const phase = oneOf<Phase>(PHASES, raw.status);
   // Statuspage keeps maintenance in the incident model: one listed under `incidents` is still maintenance,
   // and left as an incident a `scheduled` one would show as an open outage. Maintenance shows as maintenance
   // even when the page overrode its impact: the banner's job is to say "planned work".
   const kind = list === 'maintenance' || MAINTENANCE_PHASES.includes(phase!) ? 'maintenance' : 'incident';
-  const severity = kind === 'maintenance' ? 'maintenance' : (oneOf<Severity>(SEVERITIES.slice(0, 4), raw.impact) ?? 'minor');
-  // The update with the latest `display_at` (else `created_at`): a backfilled update can carry an earlier
-  // display time, so list order is not trusted; among equal or missing times the first listed wins.
-  let latest: JsonRecord | undefined;
-  let latestAt: string | undefined;
-  const componentIds = readRecords(raw.components).map((c) => c.id);
-  for (const update of readRecords(raw.incident_updates, LIMITS.updates)) {
-    const at = toUtc(update.display_at) ?? toUtc(update.created_at);
-    if (!latest || (at && (!latestAt || at > latestAt))) [latest, latestAt] = [update, at];
-    // By id only: names carry group prefixes ("Group - Component") and change. Older pages write
-    // `{ name: "No components were affected by this update." }`, with no code.
-    componentIds.push(...readRecords(update.affected_components).map((c) => c.code));
-  }
-  const updatedAt = latestAt ?? toUtc(raw.updated_at);
+  const updates = readRecords(raw.incident_updates, LIMITS.updates);
+  // By id only: names carry group prefixes ("Group - Component") and change. Older pages write
+  // `{ name: "No components were affected by this update." }`, with no code.
+  const componentIds = [
+    ...readRecords(raw.components).map((c) => c.id),
+    ...updates.flatMap((update) => readRecords(update.affected_components).map((c) => c.code)),
+  ];
   const id = readId(raw.id);
   return {
     id,
     kind,
     title: raw.name,
-    severity,
+    severity: kind === 'maintenance' ? 'maintenance' : (oneOf<Severity>(SEVERITIES.slice(0, 4), raw.impact) ?? 'minor'),
+    // The incident's own status, which its updates follow.
     phase,
-    message: toPlainText(latest?.body as string),
-    updatedAt,
+    // Shown at `display_at`, which a backfilled update sets earlier than it was created.
+    updates: updates.map((update) => ({ id: update.id, at: toUtc(update.display_at) ?? toUtc(update.created_at), text: update.body })),
+    // A resolved or postmortem status is the end; `resolved_at` only dates it.
+    end: {},
+    updatedAt: raw.updated_at,
     startedAt: toUtc(raw.started_at) ?? raw.created_at,
     scheduledStart: raw.scheduled_for,
     scheduledEnd: raw.scheduled_until,
@@ -122,6 +119,5 @@ function mapNotice(raw: JsonRecord, list: 'incident' | 'maintenance', pageUrl: s
       safeUrl(raw.shortlink) ??
       (pageUrl && id && `${pageUrl.replace(/[?#].*$/, '').replace(/\/+$/, '')}/incidents/${encodeURIComponent(id)}`),
     componentIds,
-    revision: `${readId(latest?.id) ?? updatedAt ?? ''}:${severity}`,
   };
 }

@@ -6,7 +6,7 @@
 // Mapping: docs/providers.md.
 
 import { StatusFormatError } from '../errors.js';
-import type { ComponentStatus, Severity, StatusSource } from '../types.js';
+import type { ComponentStatus, Severity, SourceNotice, StatusSource } from '../types.js';
 import { buildSnapshot } from './build-snapshot.js';
 import {
   LIMITS,
@@ -20,7 +20,6 @@ import {
   toUtcIn,
   type JsonRecord,
 } from './normalize.js';
-import { toPlainText } from './plain-text.js';
 
 // Heartbeat states: 0 down, 1 up, 2 pending (retrying), 3 maintenance.
 const BEATS: Record<string, ComponentStatus> = { 0: 'major_outage', 1: 'operational', 2: 'degraded', 3: 'maintenance' };
@@ -72,10 +71,9 @@ export const uptimekuma: StatusSource = {
       for (const id of Object.keys(beats).slice(0, LIMITS.components)) components.set(id, { id, name: id, status: monitor(id).status });
     }
 
-    const notices: unknown[] = [];
+    const notices: SourceNotice[] = [];
     // 1.x sends one pinned incident (or null), 2.x a list.
     for (const raw of [...readRecords(data.incidents, LIMITS.updates), ...(isRecord(data.incident) ? [data.incident] : [])]) {
-      if (raw.active === false || raw.pin === false) continue;
       // Kuma writes these in UTC without saying so.
       const created = toUtc(raw.createdDate);
       notices.push({
@@ -83,8 +81,10 @@ export const uptimekuma: StatusSource = {
         kind: 'incident',
         title: raw.title,
         severity: lookup(STYLES, raw.style) ?? 'minor',
-        message: toPlainText(raw.content as string),
-        updatedAt: toUtc(raw.lastUpdatedDate) ?? created,
+        // An incident is one text, edited in place: its last edit is its latest word.
+        updates: [{ at: toUtc(raw.lastUpdatedDate) ?? created, text: raw.content }],
+        // Kuma has no phases: an incident taken down (no longer active, or unpinned) is over.
+        end: { resolved: raw.active === false || raw.pin === false },
         startedAt: created,
       });
     }
@@ -103,11 +103,13 @@ export const uptimekuma: StatusSource = {
         severity: 'maintenance',
         // Kuma lists only maintenance that concerns the page now; a status it adds later is shown as it comes.
         phase: lookup(MAINTENANCE_PHASES, raw.status),
-        message: toPlainText(raw.description as string),
+        message: raw.description,
+        // Kuma dates no update of a maintenance: a new status or window is the news.
+        updates: [],
+        end: {},
         scheduledStart: zoned(slot.startDate),
         scheduledEnd: zoned(slot.endDate),
         startedAt: zoned(slot.startDate),
-        // Kuma dates no update of a maintenance: a new status or window is the news.
         revision: `${raw.status}:${zoned(slot.startDate) ?? ''}`,
       });
     }
@@ -128,12 +130,15 @@ export const uptimekuma: StatusSource = {
         startedAt: since,
         updatedAt: since,
         componentIds: down.map((m) => m.id),
+        // Kuma's own roll-up: it is over when no monitor is down, and then it is not here.
+        updates: [],
+        end: {},
         // Back after a dismissal when another monitor goes down or all of them do.
         revision: `${down.map((m) => m.id).join(',')}:${severity}`.slice(0, LIMITS.id),
       });
     }
     const config = isRecord(data.config) ? data.config : {};
-    return buildSnapshot('uptimekuma', { name: config.title }, undefined, notices, [...groups, ...monitors], context);
+    return buildSnapshot('uptimekuma', { page: { name: config.title }, notices, components: [...groups, ...monitors] }, context);
   },
   endpoints(url) {
     if (/\/api\/status-page\//i.test(url.pathname)) return [];
