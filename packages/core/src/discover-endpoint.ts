@@ -9,7 +9,7 @@
 import { StatusFetchError } from './errors.js';
 import { loadMoreSources } from './lazy.js';
 import { findSource, sources } from './sources/index.js';
-import { own } from './own.js';
+import { own, unpolluted } from './own.js';
 import { isRecord } from './sources/normalize.js';
 import type { FetchResult } from './transports/fetch-status.js';
 import type { StatusSource } from './types.js';
@@ -119,7 +119,7 @@ export function createEndpointLocator(src: string, { provider, fetch, memory, no
     }
     let payload: unknown;
     try {
-      payload = JSON.parse(result.text);
+      payload = unpolluted(JSON.parse(result.text));
     } catch {
       return 'absent';
     }

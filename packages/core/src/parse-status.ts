@@ -1,4 +1,5 @@
 import { StatusFormatError } from './errors.js';
+import { ownCopy, unpolluted } from './own.js';
 import { findSource, sources } from './sources/index.js';
 import type { ParseOptions, StatusSnapshot } from './types.js';
 
@@ -31,7 +32,9 @@ export function parseStatus(payload: unknown, options: ParseOptions = {}): Statu
       }
     }
     if (typeof data !== 'object' || !data || Array.isArray(data)) fail('not-object', 'Not a JSON object');
-    const { provider, now, maintenanceLead: lead = 86_400, timeZone } = options;
+    // Own properties only, of the options and of the payload: a polluted Object.prototype steers nothing.
+    data = unpolluted(data);
+    const { provider, now, maintenanceLead: lead = 86_400, timeZone } = ownCopy(options);
     const source = (provider ? findSource(provider) : sources.find((s) => s.detect(data))) ?? fail('unknown-provider', `Not a known status format${provider ? `: ${provider}` : ''}`);
     return source.parse(data, {
       now: now?.getTime() ? now : new Date(),

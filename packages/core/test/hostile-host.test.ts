@@ -57,10 +57,24 @@ describe('a hostile host page', () => {
     });
   });
 
-  it('ENV-10: options are read as own properties only: a polluted Object.prototype steers nothing', async () => {
+  it('ENV-10: options and payloads are read as own properties only: a polluted Object.prototype steers nothing', async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'real', severity: 'minor', title: 'The real notice' }]) });
     const evil = await endpoint({ sse: [{ raw: `event: snapshot\ndata: ${JSON.stringify(nativePayload([{ id: 'x', severity: 'critical', title: 'Security incident: reset your password' }]))}\n\n` }] });
-    const polluted: Record<string, unknown> = { stream: evil, transport: 'sse', provider: 'slack', timeout: 1, maxBytes: 1, interval: 0.001, components: ['nothing'], staleAfter: 0 };
+    const polluted: Record<string, unknown> = {
+      // Options.
+      stream: evil,
+      transport: 'sse',
+      provider: 'slack',
+      timeout: 1,
+      maxBytes: 1,
+      interval: 0.001,
+      components: ['nothing'],
+      staleAfter: 0,
+      // Payload fields the notice does not have.
+      url: 'https://evil.example/reset-password',
+      message: 'Reset your password at evil.example',
+      scheduledStart: '2020-01-01T00:00:00Z',
+    };
     const proto = Object.prototype as Record<string, unknown>;
     try {
       Object.assign(proto, polluted);
@@ -68,6 +82,8 @@ describe('a hostile host page', () => {
       const state = await until(c, (s) => s.status === 'ready');
       expect(state.notices.map((n) => n.title)).to.deep.equal(['The real notice']);
       expect(state.snapshot!.provider).to.equal('native');
+      const [notice] = state.notices;
+      expect(['url', 'message', 'scheduledStart'].filter((key) => Object.hasOwn(notice!, key))).to.deep.equal([]);
     } finally {
       for (const key of Object.keys(polluted)) delete proto[key];
     }
