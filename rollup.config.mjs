@@ -52,6 +52,21 @@ const scriptTagChunks = () => {
   };
 };
 
+/**
+ * Lit's templates register their version on the page (`globalThis.litHtmlVersions`), a global the banner must
+ * not add to someone else's page: removed from the files that bundle Lit. The build fails if the line is not
+ * found, so a Lit upgrade that moves it is noticed.
+ */
+const noLitGlobals = () => ({
+  name: 'no-lit-globals',
+  transform(code, id) {
+    if (!/\/lit-html\/lit-html\.js$/.test(id)) return null;
+    const without = code.replace(/\(\s*(\w+)\.litHtmlVersions\s*\?\?=\s*\[\]\s*\)\.push\([^)]*\)/, 'void 0');
+    if (without === code) this.error('lit-html no longer registers litHtmlVersions as expected: check no-lit-globals');
+    return { code: without, map: null };
+  },
+});
+
 const minify = (module) =>
   // ascii_only: a page that serves the file without a charset must not garble "…" or "·".
   terser({ ecma: 2022, module, compress: { passes: 3 }, format: { comments: false, ascii_only: true } });
@@ -88,7 +103,7 @@ const scriptTag = (file, plugins, output = {}) => ({
     plugins: [minify(false)],
     ...output,
   },
-  plugins: [...plugins, nodeResolve({ browser: true, exportConditions: ['status-banner-source'] }), minifyTemplates(), typescript()],
+  plugins: [...plugins, nodeResolve({ browser: true, exportConditions: ['status-banner-source'] }), noLitGlobals(), minifyTemplates(), typescript()],
 });
 
 export default [
@@ -124,6 +139,6 @@ export default [
       chunkFileNames: 'status-banner.[name]-[hash].js',
       plugins: [minify(true)],
     },
-    plugins: [nodeResolve({ browser: true, exportConditions: ['status-banner-source'] }), minifyTemplates(), typescript()],
+    plugins: [nodeResolve({ browser: true, exportConditions: ['status-banner-source'] }), noLitGlobals(), minifyTemplates(), typescript()],
   },
 ];

@@ -3,9 +3,9 @@
 import { expect } from '@open-wc/testing';
 import { trapPageErrors, waitFor, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
+import { framedPage, SCRIPT } from '../../../test/helpers/framed-page.js';
 import { endpoint, loadFixture, site } from '../../../test/helpers/status-server.js';
 
-const SCRIPT = '/packages/element/dist/status-banner.min.js';
 
 /** The same file served where the chunks it loads from beside itself are missing (test middleware). */
 const LONELY = '/__lonely/status-banner.min.js';
@@ -30,37 +30,8 @@ function addScript(data: Record<string, string>, where: ParentNode = document.he
 
 type Banner = HTMLElement & { state: { status: string; notices: unknown[] }; updateComplete: Promise<boolean> };
 
-type FramedWindow = Window & { __errors: string[]; __warnings: string[]; __consoleErrors: string[] };
-
-/**
- * A page of its own, in an iframe, with only the script tag (`file`, with `data`), recording errors and
- * warnings: this page already runs a copy of the script, which a second copy would hand its tag to.
- */
-async function framedPage(file: string, data: Record<string, string>, head = '') {
-  const frame = document.createElement('iframe');
-  const attributes = Object.entries(data).map(([key, value]) => ` data-${key}="${value}"`).join('');
-  frame.srcdoc = `<!doctype html>${head}<script>
-    window.__errors = []; window.__warnings = []; window.__consoleErrors = [];
-    addEventListener('error', (e) => __errors.push(String(e.message)));
-    addEventListener('unhandledrejection', (e) => __errors.push(String(e.reason)));
-    const warn = console.warn; console.warn = (...args) => (__warnings.push(args.join(' ')), warn(...args));
-    const error = console.error; console.error = (...args) => (__consoleErrors.push(String(args[0])), error(...args));
-  </script><script src="${file}"${attributes}></script>`;
-  const ready = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await ready;
-  const inner = frame.contentWindow as FramedWindow;
-  return {
-    window: inner,
-    /** The files of ours the page has fetched, by name (`status-banner.view.js`), in order. */
-    loaded: () =>
-      inner.performance
-        .getEntriesByType('resource')
-        .map((entry) => new URL(entry.name).pathname.split('/').pop()!)
-        .filter((name) => name.startsWith('status-banner.')),
-    close: () => frame.remove(),
-  };
-}
+/** The page of {@link framedPage} with `file` and `data`, as this file has always called it. */
+const framed = (file: string, data: Record<string, string>, head = '') => framedPage({ file, data, head });
 
 describe('the script tag', () => {
   let trap: PageErrorTrap;
@@ -141,11 +112,13 @@ describe('the script tag', () => {
 
   it('evaluates itself once: a second copy hands its script tag to the first', async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'a' }]) });
-    const versions = () => ((window as { litHtmlVersions?: string[] }).litHtmlVersions ?? []).length;
+    const mount = () => (window as unknown as Record<symbol, unknown>)[Symbol.for('status-banner.mount')];
     await addScript({});
-    const before = versions();
+    const first = mount();
+    expect(first).to.be.a('function');
     await addScript({ src });
-    expect(versions(), 'Lit evaluated again').to.equal(before);
+    // A second evaluation would have put its own mount function there.
+    expect(mount(), 'evaluated again').to.equal(first);
     expect(document.querySelectorAll('status-banner')).to.have.length(1);
   });
 
@@ -160,7 +133,7 @@ describe('the script tag', () => {
   it('loads nothing more while all is well, its view (Lit and templates) once there is a notice, and its stream reader only to stream', async () => {
     markChecked(SCRIPT);
     const calm = await endpoint({ body: nativePayload([]) });
-    const page = await framedPage(SCRIPT, { src: calm });
+    const page = await framed(SCRIPT, { src: calm });
     try {
       const banner = () => page.window.document.querySelector<Banner>('status-banner')!;
       await waitFor(() => banner()?.state.status === 'ready', 5000, 'the all-clear');
@@ -183,7 +156,7 @@ describe('the script tag', () => {
   it('checks once a day, when the page is idle, that the files beside it are served: one tiny file', async () => {
     forgetChecked(SCRIPT);
     const calm = await endpoint({ body: nativePayload([]) });
-    const first = await framedPage(SCRIPT, { src: calm });
+    const first = await framed(SCRIPT, { src: calm });
     try {
       await waitFor(() => first.loaded().includes('status-banner.check.js'), 15_000, 'the check');
       await waitFor(() => localStorage.getItem(`status-banner:checked:${new URL(SCRIPT, location.href).href}`) !== null, 5000, 'the check remembered');
@@ -192,7 +165,7 @@ describe('the script tag', () => {
       first.close();
     }
     // Checked today: the next page loads nothing but the script, and stays quiet.
-    const second = await framedPage(SCRIPT, { src: calm });
+    const second = await framed(SCRIPT, { src: calm });
     try {
       const banner = () => second.window.document.querySelector<Banner>('status-banner')!;
       await waitFor(() => banner()?.state.status === 'ready', 5000, 'the all-clear');
@@ -206,7 +179,7 @@ describe('the script tag', () => {
   it('says early and loudly, on a page where all is well, that the files beside it are not served', async () => {
     forgetChecked(LONELY);
     const calm = await endpoint({ body: nativePayload([]) });
-    const page = await framedPage(LONELY, { src: calm });
+    const page = await framed(LONELY, { src: calm });
     try {
       const { window: inner } = page;
       await waitFor(() => inner.__consoleErrors.length > 0, 15_000, 'the console error');
@@ -225,7 +198,7 @@ describe('the script tag', () => {
   it('loads the words of its language from beside itself, and those of no other', async () => {
     markChecked(SCRIPT);
     const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'major', title: 'Paiements en échec' }]) });
-    const page = await framedPage(SCRIPT, { src, lang: 'fr' });
+    const page = await framed(SCRIPT, { src, lang: 'fr' });
     try {
       const banner = () => page.window.document.querySelector<Banner>('status-banner')!;
       await waitFor(() => !!banner()?.shadowRoot?.querySelector('[part~="severity"]'), 5000, 'the notice');
@@ -244,7 +217,7 @@ describe('the script tag', () => {
       [statuspage, false],
       [instatus, true],
     ] as const) {
-      const page = await framedPage(SCRIPT, { src });
+      const page = await framed(SCRIPT, { src });
       try {
         const banner = () => page.window.document.querySelector<Banner & { state: { snapshot?: { provider: string } } }>('status-banner')!;
         await waitFor(() => !!banner()?.shadowRoot?.querySelector('[part~="title"]'), 5000, `a notice from ${src}`);
@@ -263,7 +236,7 @@ describe('the script tag', () => {
     const head =
       `<meta http-equiv="Content-Security-Policy" content="require-trusted-types-for 'script'; trusted-types app">` +
       `<script>window.appPolicy = trustedTypes.createPolicy('app', { createHTML: (s) => s });</script>`;
-    const page = await framedPage(SCRIPT, { src }, head);
+    const page = await framed(SCRIPT, { src }, head);
     try {
       const { window: inner } = page;
       const banner = () => inner.document.querySelector<Banner>('status-banner');
@@ -295,7 +268,7 @@ describe('the script tag', () => {
       ),
     });
     const stream = await endpoint({ sse: [{ raw: ': hello\n\n' }] });
-    const page = await framedPage(LONELY, { src, stream });
+    const page = await framed(LONELY, { src, stream });
     try {
       const { window: inner } = page;
       const banner = () => inner.document.querySelector<Banner & { severity?: string }>('status-banner')!;
@@ -336,7 +309,7 @@ describe('the script tag', () => {
     const stream = await endpoint({ sse: [{ raw: `event: snapshot\ndata: ${JSON.stringify(pushed)}\n\n` }] });
     const src = await endpoint({ body: nativePayload([]) });
     for (const data of [{ src: instatus }, { src, stream, lang: 'fr' }] as Record<string, string>[]) {
-      const page = await framedPage(STANDALONE, data);
+      const page = await framed(STANDALONE, data);
       try {
         const { window: inner } = page;
         const banner = () => inner.document.querySelector<Banner & { state: { snapshot?: { provider: string } } }>('status-banner')!;
