@@ -41,7 +41,7 @@ describe('npm pack', () => {
     describe(manifest.name, () => {
       it('ships only built modules, their declarations and maps, and the manifest', () => {
         assert.ok(result, `npm pack gave nothing for ${manifest.name}`);
-        const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/[\w/.-]+\.(js|js\.map|d\.ts))$/;
+        const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|custom-elements\.json|dist\/[\w/.-]+\.(js|js\.map|d\.ts))$/;
         assert.deepEqual(files.filter((file) => !allowed.test(file)), []);
         assert.ok(!files.some((file) => /(^|\/)(src|test)\//.test(file)), 'no sources or tests');
       });
