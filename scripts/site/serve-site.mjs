@@ -7,10 +7,12 @@
 //   /examples/react/, /vue/    the Vite builds of examples/react and examples/vue (`npm start` builds them)
 //   /examples/custom-source/   a redirect to the custom-source example's own server (it bundles its page itself)
 //   /gallery/                  examples/gallery: every state, theme and position of the banner, in preview
-//   /docs/, /README.md, ...    the Markdown docs, rendered (docs/**, README.md, examples/*/README.md)
-//   /packages/*/src/...        sources the docs link to, as text
+//   /docs/, /README.md, ...    every Markdown file of the repository that the docs can link to, rendered
+//   /packages/*/src/..., ...   the repository's other files the docs link to (sources, tests, fixtures, scripts,
+//                              examples, LICENSE), read-only, as text; never dot files, node_modules or builds
 
-import { readFile, stat } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +21,7 @@ import { escapeAttribute as escape, listen, send } from '../../examples/http.mjs
 import { renderMarkdown } from './render-markdown.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const realRoot = realpathSync(root);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -34,8 +37,10 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
 };
-/** Sources the docs link to, served as text. */
-const TEXT = /\.(ts|tsx|vue|mjs|js|json|css|html)$/;
+/** Files of the repository the docs link to, served as text. */
+const TEXT = /(\.(ts|tsx|mts|vue|mjs|js|json|css|html|txt)|^LICENSE)$/;
+/** Where those files may be: the docs, examples, scripts, tests, and the packages' sources, tests and manifests. */
+const REPOSITORY = /^((README|CONTRIBUTING)\.md|LICENSE|package\.json|(docs|examples|scripts|test)\/.+|packages\/[\w-]+\/((src|test)\/.+|README\.md|CHANGELOG\.md|LICENSE|package\.json))$/;
 
 /**
  * @typedef {object} SiteOptions
@@ -104,12 +109,11 @@ export async function createSiteServer({ statusUrl, port = 8080, host = '127.0.0
     }
     if (pathname === '/docs/') return markdown(req, res, path.join(root, 'docs/README.md'));
     if (pathname === '/docs/api/') return markdown(req, res, path.join(root, 'docs/api/README.md'));
-    const target = inside(root, pathname.slice(1));
-    const relative = target && path.relative(root, target).split(path.sep).join('/');
-    if (!relative || relative.includes('node_modules') || relative.startsWith('.')) return notFound(req, res, pathname);
-    if (/^(README\.md|docs\/.+\.md|examples\/[\w-]+\/README\.md|packages\/[\w-]+\/README\.md)$/.test(relative)) return markdown(req, res, target);
-    if (/^docs\//.test(relative)) return file(req, res, target);
-    if (/^(packages\/[\w-]+\/src|examples\/[\w-]+)\//.test(relative) && TEXT.test(relative)) return file(req, res, target, undefined, TYPES['.txt']);
+    const target = await repositoryFile(pathname.slice(1));
+    if (!target) return notFound(req, res, pathname);
+    if (target.endsWith('.md')) return markdown(req, res, target);
+    if (/^docs\//.test(path.relative(root, target)) && !TEXT.test(target)) return file(req, res, target);
+    if (TEXT.test(path.basename(target))) return file(req, res, target, undefined, TYPES['.txt']);
     return notFound(req, res, pathname);
   }
 
@@ -145,6 +149,18 @@ export async function createSiteServer({ statusUrl, port = 8080, host = '127.0.0
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The file of the repository at `relative` that the site may show, or undefined: inside the repository once links
+ * are followed, in the places REPOSITORY names, no segment a dot file or node_modules, and a file.
+ */
+async function repositoryFile(relative) {
+  const target = inside(root, relative);
+  const real = target && (await realpath(target).catch(() => undefined));
+  const rel = real && inside(realRoot, real) && path.relative(realRoot, real).split(path.sep).join('/');
+  if (!rel || !REPOSITORY.test(rel) || rel.split('/').some((segment) => segment.startsWith('.') || segment === 'node_modules' || segment === 'dist')) return undefined;
+  return (await stat(real).catch(() => undefined))?.isFile() ? real : undefined;
 }
 
 /** `rel` inside `dir`, or undefined when it would leave it. */

@@ -95,50 +95,16 @@ describe('the examples, built and served as npm start does', { skip: skipBrowser
     await until(async () => (await read(custom)).banner, 5000, 'the custom-source banner');
   });
 
-  it('links every page from the index, and every link of the new docs resolves', async () => {
+  it('links every page from the index (the docs behind it: site.test.mjs)', async () => {
     const page = await open('/');
     const links = await page.$$eval('main a', (anchors) => anchors.map((a) => a.getAttribute('href')));
     for (const name of ['/examples/html/', '/examples/react/', '/examples/vue/', '/examples/custom-source/', '/gallery/', '/docs/', '/docs/api/', '/docs/frameworks.md']) {
       assert.ok(links.includes(name), `the index links ${name}`);
     }
-    const pages = ['/', '/README.md', '/docs/', '/docs/getting-started.md', '/docs/frameworks.md', '/docs/api/', '/docs/api/core.md', '/docs/api/element.md', '/docs/api/react.md', '/docs/api/vue.md'];
-    const broken = [];
-    for (const from of pages) {
-      const res = await fetch(`${site.url}${from}`);
-      assert.equal(res.status, 200, from);
-      const html = await res.text();
-      for (const [, href] of html.matchAll(/<a [^>]*href="([^"]+)"/g)) {
-        const target = new URL(href.replaceAll('&#38;', '&'), `${site.url}${from}`);
-        if (target.origin !== site.url) continue;
-        // fetch follows /examples/custom-source/ to the example's own server.
-        const answer = await fetch(target);
-        if (answer.status !== 200) broken.push(`${from} -> ${href} (${answer.status})`);
-        else if (target.hash && target.pathname.endsWith('.md') && !(await answer.text()).includes(`id="${target.hash.slice(1)}"`)) {
-          broken.push(`${from} -> ${href} (no such anchor)`);
-        }
-      }
+    for (const href of links.filter((link) => link.startsWith('/examples/'))) {
+      // fetch follows /examples/custom-source/ to the example's own server.
+      assert.equal((await fetch(`${site.url}${href}`)).status, 200, href);
     }
-    assert.deepEqual(broken, []);
-  });
-
-  it('serves the pictures of the docs', async () => {
-    const html = await (await fetch(`${site.url}/docs/theming.md`)).text();
-    const images = [...html.matchAll(/<img src="([^"]+)"/g)].map(([, src]) => new URL(src, `${site.url}/docs/theming.md`));
-    assert.ok(images.length > 0, 'theming.md has pictures');
-    for (const image of images) {
-      const res = await fetch(image);
-      assert.equal(res.status, 200, image.pathname);
-      assert.match(res.headers.get('content-type'), /^image\//);
-    }
-  });
-
-  it('renders the docs as HTML, escaping any markup in them', async () => {
-    const html = await (await fetch(`${site.url}/docs/frameworks.md`)).text();
-    assert.match(html, /<h1 id="react-and-vue">/);
-    assert.match(html, /<pre data-lang="tsx"><code>/);
-    assert.ok(!/<status-banner[ >]/.test(html), 'tags in the docs are shown, not made');
-    const evil = await fetch(`${site.url}/..%2f..%2fetc/passwd`);
-    assert.equal(evil.status, 404);
   });
 
   it('puts nothing on the console and throws nothing', () => {
