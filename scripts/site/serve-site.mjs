@@ -213,7 +213,7 @@ function page(title, body) {
   header { display: flex; gap: 1.25rem; align-items: center; padding: 0.75rem 1.5rem; border-bottom: 1px solid var(--line); }
   header a { color: inherit; text-decoration: none; font-weight: 600; }
   main { max-width: 52rem; margin: 0 auto; padding: 1.5rem; }
-  a { color: var(--accent); }
+  a { color: var(--accent); overflow-wrap: anywhere; }
   @media (prefers-color-scheme: dark) { :root { --accent: #9b96ff; } }
   pre { overflow-x: auto; padding: 0.75rem 1rem; border: 1px solid var(--line); border-radius: 8px; background: #8881; }
   code { font: 0.9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }

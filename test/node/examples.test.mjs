@@ -107,6 +107,30 @@ describe('the examples, built and served as npm start does', { skip: skipBrowser
     }
   });
 
+  it('fits a phone, 320 to 390 px wide: no page scrolls sideways, and the banner’s dismiss button is on screen', async () => {
+    // After the first test the timeline is in its incident, so the examples show a banner.
+    const report = [];
+    for (const pathname of ['/', '/examples/html/', '/examples/react/', '/examples/vue/']) {
+      const page = watch(await (await browser.createBrowserContext()).newPage(), problems);
+      await page.setViewport({ width: 320, height: 740, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+      await page.goto(`${site.url}${pathname}`);
+      const banner = pathname.startsWith('/examples/');
+      const hasButton = () => page.evaluate(() => !!document.querySelector('status-banner')?.shadowRoot?.querySelector('[part="dismiss-button"]'));
+      if (banner) await until(hasButton, 5000, `${pathname}: the banner and its dismiss button`);
+      for (const width of [320, 360, 390]) {
+        await page.setViewport({ width, height: 740, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+        const fit = await page.evaluate(() => {
+          const button = document.querySelector('status-banner')?.shadowRoot?.querySelector('[part="dismiss-button"]')?.getBoundingClientRect();
+          return { scrollWidth: document.documentElement.scrollWidth, layout: innerWidth, button: button && { left: button.left, right: button.right } };
+        });
+        // With a mobile viewport a wider page widens the layout viewport itself (the page is zoomed out to fit).
+        if (fit.scrollWidth > width || fit.layout > width) report.push(`${pathname} at ${width} px: ${fit.scrollWidth} px wide`);
+        if (banner && !(fit.button && fit.button.left >= 0 && fit.button.right <= width)) report.push(`${pathname} at ${width} px: dismiss button at ${JSON.stringify(fit.button)}`);
+      }
+    }
+    assert.deepEqual(report, []);
+  });
+
   it('puts nothing on the console and throws nothing', () => {
     assert.deepEqual(problems, []);
   });
