@@ -338,53 +338,7 @@ describe('the code blocks of the README and the docs', () => {
       return result;
     };
 
-    it(`core: ${of('core').length} TypeScript and JavaScript blocks, with tsc`, async () => {
-      assert.ok(of('core').length >= 5);
-      await passes('core');
-    });
-
-    it(`react: ${of('react').length} blocks in a Vite React + TypeScript app, with tsc`, async () => {
-      assert.ok(of('react').length >= 4);
-      await passes('react');
-    });
-
-    it(`vue: ${of('vue').length} blocks in a Vite vue-ts app, with vue-tsc and vite build`, async () => {
-      assert.ok(of('vue').filter((s) => s.lang === 'vue').length >= 4);
-      await passes('vue');
-    });
-
-    describe('next', { skip: skipBrowser }, () => {
-      let next;
-      let browser;
-      after(async () => {
-        await browser?.close();
-        next?.child.kill();
-      });
-
-      it(`${of('next').length} blocks in a Next.js app-router app: next build, then every page served and hydrated`, async () => {
-        const { dir, pages } = await passes('next');
-        assert.ok(pages.length >= 2, 'the docs have Next.js pages');
-        next = await startNext(dir);
-        browser = await launch();
-        const problems = [];
-        for (const { snippet, route } of pages) {
-          const res = await fetch(`${next.url}${route}`);
-          assert.equal(res.status, 200, `${where(snippet)}: ${route}`);
-          assert.match(await res.text(), /<status-banner[\s>]/, `${where(snippet)}: the server renders the element`);
-          const page = await browser.newPage();
-          watchErrors(page, problems, where(snippet));
-          await answerStatusPages(page, [next.url]);
-          await page.goto(`${next.url}${route}`);
-          await until(async () => {
-            const shown = await banners(page);
-            return shown.length > 0 && shown.every((b) => b.upgraded && b.text?.includes(INCIDENT));
-          }, 10000, `${where(snippet)}: every banner of ${route} to show the incident`);
-          await page.close();
-        }
-        assert.deepEqual(problems, []);
-      });
-    });
-
+    // First what needs no build, in the browser, while the apps build.
     describe('browser', { skip: skipBrowser }, () => {
       let server;
       let browser;
@@ -437,5 +391,53 @@ describe('the code blocks of the README and the docs', () => {
         assert.deepEqual(problems, []);
       });
     });
+
+    it(`core: ${of('core').length} TypeScript and JavaScript blocks, with tsc`, async () => {
+      assert.ok(of('core').length >= 5);
+      await passes('core');
+    });
+
+    it(`react: ${of('react').length} blocks in a Vite React + TypeScript app, with tsc`, async () => {
+      assert.ok(of('react').length >= 4);
+      await passes('react');
+    });
+
+    it(`vue: ${of('vue').length} blocks in a Vite vue-ts app, with vue-tsc and vite build`, async () => {
+      assert.ok(of('vue').filter((s) => s.lang === 'vue').length >= 4);
+      await passes('vue');
+    });
+
+    describe('next', { skip: skipBrowser }, () => {
+      let next;
+      let browser;
+      after(async () => {
+        await browser?.close();
+        next?.child.kill();
+      });
+
+      it(`${of('next').length} blocks in a Next.js app-router app: next build, then every page served and hydrated`, async () => {
+        const { dir, pages } = await passes('next');
+        assert.ok(pages.length >= 2, 'the docs have Next.js pages');
+        next = await startNext(dir);
+        browser = await launch();
+        const problems = [];
+        for (const { snippet, route } of pages) {
+          const res = await fetch(`${next.url}${route}`);
+          assert.equal(res.status, 200, `${where(snippet)}: ${route}`);
+          assert.match(await res.text(), /<status-banner[\s>]/, `${where(snippet)}: the server renders the element`);
+          const page = await browser.newPage();
+          watchErrors(page, problems, where(snippet));
+          await answerStatusPages(page, [next.url]);
+          await page.goto(`${next.url}${route}`);
+          await until(async () => {
+            const shown = await banners(page);
+            return shown.length > 0 && shown.every((b) => b.upgraded && b.text?.includes(INCIDENT));
+          }, 10000, `${where(snippet)}: every banner of ${route} to show the incident`);
+          await page.close();
+        }
+        assert.deepEqual(problems, []);
+      });
+    });
+
   });
 });
