@@ -355,16 +355,19 @@ describe('the code blocks of the README and the docs', () => {
 
       it(`${of('browser').filter((s) => s.lang === 'html').length} HTML blocks as pages: every banner defined and showing the incident`, async () => {
         const problems = [];
+        // One at a time (it overlaps the builds anyway), each in a browser context of its own: its own storage,
+        // and a window of its own, so it is visible (a hidden tab makes no requests).
         for (const s of of('browser').filter((b) => b.lang === 'html')) {
-          const page = await browser.newPage();
+          const context = await browser.createBrowserContext();
+          const page = await context.newPage();
           watchErrors(page, problems, where(s));
           await answerStatusPages(page, [server.url]);
           await page.goto(`${server.url}/${s.id}.html`);
           await until(async () => {
             const shown = await banners(page);
             return shown.length > 0 && shown.every((b) => b.upgraded && b.text?.includes(INCIDENT)) && shown;
-          }, 10000, `${where(s)}: every banner to show the incident`);
-          await page.close();
+          }, 20000, `${where(s)}: every banner to show the incident`);
+          await context.close();
         }
         assert.deepEqual(problems, []);
       });
@@ -372,7 +375,8 @@ describe('the code blocks of the README and the docs', () => {
       it(`${of('browser').filter((s) => s.lang === 'css').length} CSS blocks: every rule and declaration kept by Chromium`, async () => {
         const problems = [];
         for (const s of of('browser').filter((b) => b.lang === 'css')) {
-          const page = await browser.newPage();
+          const context = await browser.createBrowserContext();
+          const page = await context.newPage();
           watchErrors(page, problems, where(s));
           await answerStatusPages(page, [server.url]);
           await page.goto(`${server.url}/${s.id}.html`);
@@ -386,7 +390,7 @@ describe('the code blocks of the README and the docs', () => {
           }, expected);
           assert.equal(kept.length, expected.length, `${where(s)}: Chromium kept ${kept.map((r) => r.selector).join(' | ')}`);
           assert.deepEqual(kept.flatMap((r) => r.dropped.map((name) => `${r.selector} { ${name} }`)), [], `${where(s)}: declarations Chromium dropped`);
-          await page.close();
+          await context.close();
         }
         assert.deepEqual(problems, []);
       });
@@ -425,15 +429,16 @@ describe('the code blocks of the README and the docs', () => {
           const res = await fetch(`${next.url}${route}`);
           assert.equal(res.status, 200, `${where(snippet)}: ${route}`);
           assert.match(await res.text(), /<status-banner[\s>]/, `${where(snippet)}: the server renders the element`);
-          const page = await browser.newPage();
+          const context = await browser.createBrowserContext();
+          const page = await context.newPage();
           watchErrors(page, problems, where(snippet));
           await answerStatusPages(page, [next.url]);
           await page.goto(`${next.url}${route}`);
           await until(async () => {
             const shown = await banners(page);
             return shown.length > 0 && shown.every((b) => b.upgraded && b.text?.includes(INCIDENT));
-          }, 10000, `${where(snippet)}: every banner of ${route} to show the incident`);
-          await page.close();
+          }, 20000, `${where(snippet)}: every banner of ${route} to show the incident`);
+          await context.close();
         }
         assert.deepEqual(problems, []);
       });
