@@ -38,11 +38,10 @@ describe('the examples, built and served as npm start does', { skip: skipBrowser
   before(async () => {
     out = await mkdtemp(path.join(os.tmpdir(), 'status-banner-examples-'));
     // One Vite build each, into a scratch folder, so a running `npm start` keeps its own.
-    const builds = {};
-    for (const name of ['react', 'vue']) {
-      builds[name] = path.join(out, name);
-      await build({ root: path.join(root, 'examples', name), logLevel: 'silent', build: { outDir: builds[name], emptyOutDir: true } });
-    }
+    const builds = { react: path.join(out, 'react'), vue: path.join(out, 'vue') };
+    await Promise.all(
+      Object.entries(builds).map(([name, outDir]) => build({ root: path.join(root, 'examples', name), logLevel: 'silent', build: { outDir, emptyOutDir: true } })),
+    );
     status = await createStatusServer({ port: 0, autoAdvance: false });
     customSource = await createCustomSourceServer({ port: 0 });
     site = await createSiteServer({ port: 0, statusUrl: status.url, builds, customSourceUrl: customSource.url });
