@@ -9,6 +9,7 @@ import * as core from '../packages/core/dist/index.js';
 import { contrastAndAxe, layoutShiftOverlay, locales } from './bench/banner.mjs';
 import { requestsPerInterval, ssePublishToDom } from './bench/browser.mjs';
 import { naiveOutageRequests, outageRequests } from './bench/outage.mjs';
+import { npmBundleFigures } from './bench/npm-bundle.mjs';
 import { median, parseFigures } from './bench/parse.mjs';
 import { fixturePath } from '../test/helpers/fixtures.mjs';
 
@@ -44,6 +45,9 @@ for (const file of chunks) {
 report('bundle_all_chunks_gzip_bytes', total, 'bytes');
 // The one self-contained file, for those who serve a single file.
 report('standalone_gzip_bytes', sizes('status-banner.standalone.min.js').gzip, 'bytes');
+
+// The npm path: what each package adds to a minimal app built with esbuild, at once and once a notice shows.
+for (const figure of await npmBundleFigures()) report(...figure);
 
 const twilioText = readFileSync(
   fixturePath('real/statuspage/twilio-summary-large-73-components-2-incidents-9-maintenances-2020-06-16.json'),

@@ -1,6 +1,7 @@
 // The docs' Markdown as HTML, for `npm start`: the subset the docs use (headings with GitHub's anchors, fenced
 // code, lists, tables, quotes, links, images, emphasis), and nothing else. Every piece of text is escaped: raw
-// HTML in a doc shows as text, never as markup.
+// HTML in a doc shows as text, never as markup; HTML comments outside code (`<!-- Generated … -->`) show as
+// nothing, as on any Markdown host.
 
 const escape = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -31,6 +32,31 @@ function inline(text) {
 
 const cells = (row) => row.trim().replace(/^\||\|$/g, '').split(/(?<!\\)\|/).map((cell) => inline(cell.trim().replace(/\\\|/g, '|')));
 
+/** `markdown` without its HTML comments, except inside fenced code and code spans. */
+export function withoutComments(markdown) {
+  const lines = markdown.split('\n');
+  const out = [];
+  let text = [];
+  const flush = () => {
+    // Code spans keep their text: `<!--` in backticks is shown, not removed.
+    const joined = text.join('\n').replace(/(`+)[\s\S]*?\1|<!--[\s\S]*?-->/g, (match, ticks) => (ticks ? match : ''));
+    if (text.length) out.push(...joined.split('\n'));
+    text = [];
+  };
+  for (let i = 0; i < lines.length; i += 1) {
+    if (!lines[i].startsWith('```')) {
+      text.push(lines[i]);
+      continue;
+    }
+    flush();
+    out.push(lines[i]);
+    for (i += 1; i < lines.length && !lines[i].startsWith('```'); i += 1) out.push(lines[i]);
+    if (i < lines.length) out.push(lines[i]);
+  }
+  flush();
+  return out.join('\n');
+}
+
 /**
  * Renders a Markdown document to an HTML fragment; returns it with the first heading's text (the title).
  *
@@ -38,7 +64,7 @@ const cells = (row) => row.trim().replace(/^\||\|$/g, '').split(/(?<!\\)\|/).map
  * @returns {{ html: string, title: string }}
  */
 export function renderMarkdown(markdown) {
-  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
+  const lines = withoutComments(markdown.replace(/\r\n?/g, '\n')).split('\n');
   const out = [];
   const anchors = new Map();
   let title = '';
@@ -80,7 +106,8 @@ export function renderMarkdown(markdown) {
     if (!line.trim()) {
       i += 1;
     } else if (line.startsWith('```')) {
-      const lang = line.slice(3).trim();
+      // The info string's first word is the language; a second one is for the docs' tests (CONTRIBUTING.md).
+      const [lang = ''] = line.slice(3).trim().split(/\s+/);
       const code = [];
       for (i += 1; i < lines.length && !lines[i].startsWith('```'); i += 1) code.push(lines[i]);
       i += 1;

@@ -8,10 +8,12 @@
 //   /examples/custom-source/   a redirect to the custom-source example's own server (it bundles its page itself)
 //   /gallery/                  examples/gallery: the theme studio (every state, theme and position of the banner, in
 //                              preview, restyled live), or one banner alone with ?preview=...
-//   /docs/, /README.md, ...    the Markdown docs, rendered (docs/**, README.md, examples/*/README.md)
-//   /packages/*/src/...        sources the docs link to, as text
+//   /docs/, /README.md, ...    every Markdown file of the repository that the docs can link to, rendered
+//   /packages/*/src/..., ...   the repository's other files the docs link to (sources, tests, fixtures, scripts,
+//                              examples, LICENSE), read-only, as text; never dot files, node_modules or builds
 
-import { readFile, stat } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +22,7 @@ import { escapeAttribute as escape, listen, send } from '../../examples/http.mjs
 import { renderMarkdown } from './render-markdown.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const realRoot = realpathSync(root);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -35,8 +38,10 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
 };
-/** Sources the docs link to, served as text. */
-const TEXT = /\.(ts|tsx|vue|mjs|js|json|css|html)$/;
+/** Files of the repository the docs link to, served as text. */
+const TEXT = /(\.(ts|tsx|mts|vue|mjs|js|json|css|html|txt)|^LICENSE)$/;
+/** Where those files may be: the docs, examples, scripts, tests, and the packages' sources, tests and manifests. */
+const REPOSITORY = /^((README|CONTRIBUTING)\.md|LICENSE|package\.json|(docs|examples|scripts|test)\/.+|packages\/[\w-]+\/((src|test)\/.+|README\.md|CHANGELOG\.md|LICENSE|package\.json))$/;
 
 /**
  * @typedef {object} SiteOptions
@@ -105,12 +110,11 @@ export async function createSiteServer({ statusUrl, port = 8080, host = '127.0.0
     }
     if (pathname === '/docs/') return markdown(req, res, path.join(root, 'docs/README.md'));
     if (pathname === '/docs/api/') return markdown(req, res, path.join(root, 'docs/api/README.md'));
-    const target = inside(root, pathname.slice(1));
-    const relative = target && path.relative(root, target).split(path.sep).join('/');
-    if (!relative || relative.includes('node_modules') || relative.startsWith('.')) return notFound(req, res, pathname);
-    if (/^(README\.md|docs\/.+\.md|examples\/[\w-]+\/README\.md|packages\/[\w-]+\/README\.md)$/.test(relative)) return markdown(req, res, target);
-    if (/^docs\//.test(relative)) return file(req, res, target);
-    if (/^(packages\/[\w-]+\/src|examples\/[\w-]+)\//.test(relative) && TEXT.test(relative)) return file(req, res, target, undefined, TYPES['.txt']);
+    const target = await repositoryFile(pathname.slice(1));
+    if (!target) return notFound(req, res, pathname);
+    if (target.endsWith('.md')) return markdown(req, res, target);
+    if (/^docs\//.test(path.relative(root, target)) && !TEXT.test(target)) return file(req, res, target);
+    if (TEXT.test(path.basename(target))) return file(req, res, target, undefined, TYPES['.txt']);
     return notFound(req, res, pathname);
   }
 
@@ -146,6 +150,18 @@ export async function createSiteServer({ statusUrl, port = 8080, host = '127.0.0
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The file of the repository at `relative` that the site may show, or undefined: inside the repository once links
+ * are followed, in the places REPOSITORY names, no segment a dot file or node_modules, and a file.
+ */
+async function repositoryFile(relative) {
+  const target = inside(root, relative);
+  const real = target && (await realpath(target).catch(() => undefined));
+  const rel = real && inside(realRoot, real) && path.relative(realRoot, real).split(path.sep).join('/');
+  if (!rel || !REPOSITORY.test(rel) || rel.split('/').some((segment) => segment.startsWith('.') || segment === 'node_modules' || segment === 'dist')) return undefined;
+  return (await stat(real).catch(() => undefined))?.isFile() ? real : undefined;
 }
 
 /** `rel` inside `dir`, or undefined when it would leave it. */
@@ -198,7 +214,7 @@ function page(title, body) {
   header { display: flex; gap: 1.25rem; align-items: center; padding: 0.75rem 1.5rem; border-bottom: 1px solid var(--line); }
   header a { color: inherit; text-decoration: none; font-weight: 600; }
   main { max-width: 52rem; margin: 0 auto; padding: 1.5rem; }
-  a { color: var(--accent); }
+  a { color: var(--accent); overflow-wrap: anywhere; }
   @media (prefers-color-scheme: dark) { :root { --accent: #9b96ff; } }
   pre { overflow-x: auto; padding: 0.75rem 1rem; border: 1px solid var(--line); border-radius: 8px; background: #8881; }
   code { font: 0.9em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }

@@ -1,18 +1,22 @@
 // What `npm publish` would ship: `npm pack --dry-run` for every package, checked against what a user needs (the
-// built modules, their declarations and maps, the manifest) and against each package's own exports map.
+// built modules, their declarations and maps, the manifest, a README and the licence) and against each package's
+// own exports map; and the dependencies it declares, against what the lockfile pins and the tests run.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PACKAGES = ['core', 'element', 'react', 'vue'];
 // The repository's own condition: its tools read the TypeScript sources, which are not shipped. No user's
 // bundler sets it.
 const SOURCE_CONDITION = 'status-banner-source';
+
+const LICENSE = readFileSync(path.join(root, 'LICENSE'), 'utf8');
+const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
 
 const packed = JSON.parse(
   execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', ...PACKAGES.flatMap((name) => ['-w', `packages/${name}`])], {
@@ -37,7 +41,7 @@ describe('npm pack', () => {
     describe(manifest.name, () => {
       it('ships only built modules, their declarations and maps, and the manifest', () => {
         assert.ok(result, `npm pack gave nothing for ${manifest.name}`);
-        const allowed = /^(package\.json|README\.md|LICENSE|custom-elements\.json|dist\/[\w/.-]+\.(js|js\.map|d\.ts))$/;
+        const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|custom-elements\.json|dist\/[\w/.-]+\.(js|js\.map|d\.ts))$/;
         assert.deepEqual(files.filter((file) => !allowed.test(file)), []);
         assert.ok(!files.some((file) => /(^|\/)(src|test)\//.test(file)), 'no sources or tests');
       });
@@ -51,6 +55,53 @@ describe('npm pack', () => {
         const text = declarations.map((file) => readFileSync(path.join(root, 'packages', name, file), 'utf8')).join('\n');
         const orphans = declarations.filter((file) => !modules.includes(file.replace(/\.d\.ts$/, '.js')));
         assert.deepEqual(orphans.filter((file) => !text.includes(`'./${path.posix.basename(file, '.d.ts')}.js'`)), []);
+      });
+
+      it('ships a README and the MIT licence', () => {
+        assert.ok(files.includes('README.md'), 'README.md');
+        assert.ok(files.includes('LICENSE'), 'LICENSE');
+        assert.equal(readFileSync(path.join(root, 'packages', name, 'LICENSE'), 'utf8'), LICENSE, 'the project’s licence');
+        assert.match(LICENSE, /^MIT License\n/);
+        assert.equal(manifest.license, 'MIT');
+        const readme = readFileSync(path.join(root, 'packages', name, 'README.md'), 'utf8');
+        assert.ok(readme.startsWith(`# ${manifest.name}\n`), 'the README is titled with the package name');
+        assert.match(readme, new RegExp(`npm install ${manifest.name}\\b`));
+      });
+
+      it('ships source maps that need nothing it does not ship', () => {
+        const maps = files.filter((file) => file.endsWith('.js.map'));
+        for (const file of files.filter((f) => f.endsWith('.js'))) {
+          const comment = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(path.join(root, 'packages', name, file), 'utf8'));
+          if (comment) assert.ok(maps.includes(path.posix.join(path.posix.dirname(file), comment[1])), `${file} names ${comment[1]}, which is not shipped`);
+        }
+        for (const file of maps) {
+          const map = JSON.parse(readFileSync(path.join(root, 'packages', name, file), 'utf8'));
+          // The sources (src/**/*.ts) are not shipped: a map must carry their text.
+          const missing = map.sources.filter((_, i) => typeof map.sourcesContent?.[i] !== 'string');
+          assert.deepEqual(missing, [], `${file}: sources without their text`);
+          assert.ok(map.sources.every((source) => !/(^|\/)test\//.test(source)), `${file} maps a test`);
+        }
+      });
+
+      it('declares its runtime dependencies as caret ranges whose floor is what the lockfile pins and the tests run', () => {
+        for (const [dependency, range] of Object.entries(manifest.dependencies ?? {})) {
+          const floor = /^\^(\d+\.\d+\.\d+)$/.exec(range)?.[1];
+          assert.ok(floor, `${dependency}: "${range}" is not a caret range`);
+          const sibling = PACKAGES.map((p) => JSON.parse(readFileSync(path.join(root, 'packages', p, 'package.json'), 'utf8'))).find((m) => m.name === dependency);
+          // The packages depend on each other's current versions (the workspace links them).
+          const pinned = sibling ? sibling.version : lock.packages[`node_modules/${dependency}`]?.version;
+          assert.equal(pinned, floor, `${dependency}: the range ${range} starts at ${floor}, the repository tests ${pinned}`);
+        }
+        assert.deepEqual(lock.packages[`packages/${name}`]?.dependencies, manifest.dependencies, 'the lockfile records the same ranges');
+      });
+
+      it('resolves every export, as Node resolves it for an app, to a shipped file', () => {
+        for (const [subpath, entry] of Object.entries(manifest.exports)) {
+          const specifier = `${manifest.name}${subpath.slice(1)}`;
+          const resolved = fileURLToPath(import.meta.resolve(specifier, pathToFileURL(path.join(root, 'package.json'))));
+          const target = targets(entry).find(({ conditions }) => !conditions.includes(SOURCE_CONDITION) && !conditions.includes('types'));
+          assert.equal(path.relative(path.join(root, 'packages', name), resolved), target.file.replace(/^\.\//, ''), specifier);
+        }
       });
 
       it('is ESM with an exports map whose every target ships, types first', () => {
