@@ -48,7 +48,7 @@ describe('npm pack', () => {
 
       it('has a declaration for every module, and no declaration that nothing uses', () => {
         // status-banner.*.js are the script-tag file and the chunks it loads: plain files, not modules to import.
-        const modules = files.filter((file) => file.endsWith('.js') && !/^dist\/status-banner\.[\w-]+\.js$/.test(file));
+        const modules = files.filter((file) => file.endsWith('.js') && !/^dist\/status-banner\.[\w.-]+\.js$/.test(file));
         const declarations = files.filter((file) => file.endsWith('.d.ts'));
         assert.deepEqual(modules.filter((file) => !declarations.includes(file.replace(/\.js$/, '.d.ts'))), []);
         // A declaration without a module is a type-only one (types.ts), which another declaration imports.

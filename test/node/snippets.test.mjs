@@ -246,7 +246,7 @@ function startSnippetServer(elementModule) {
   const server = http.createServer((req, res) => {
     const { pathname } = new URL(req.url, 'http://localhost');
     const snippet = /^\/([\w-]+)\.html$/.exec(pathname) && of('browser').find((s) => `/${s.id}.html` === pathname);
-    const script = /^\/(status-banner\.[\w-]+\.js)$/.exec(pathname);
+    const script = /^\/(status-banner\.[\w.-]+\.js)$/.exec(pathname);
     if (snippet) return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pageOf(snippet));
     if (pathname === '/modules/element.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(elementModule);
     if (script && existsSync(path.join(ELEMENT_DIST, script[1]))) {
@@ -386,7 +386,9 @@ describe('the code blocks of the README and the docs', () => {
           const expected = cssRules(s.code);
           const kept = await page.evaluate((rules) => {
             const sheet = document.getElementById('snippet').sheet;
-            return [...sheet.cssRules].map((rule, i) => ({
+            // The style rules in source order, those inside @media and other grouping rules included.
+            const flat = (list) => [...list].flatMap((rule) => (rule.style ? [rule] : rule.cssRules ? flat(rule.cssRules) : [rule]));
+            return flat(sheet.cssRules).map((rule, i) => ({
               selector: rule.selectorText,
               dropped: (rules[i]?.declarations ?? []).filter((name) => !rule.style?.getPropertyValue(name)),
             }));
