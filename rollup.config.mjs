@@ -78,6 +78,13 @@ export default [
   esm('react', "'use client';"),
   esm('vue'),
   {
+    // The relay (a Node server): its library, its command line, and the console's browser script.
+    input: ['packages/relay/src/index.ts', 'packages/relay/src/cli.ts', 'packages/relay/src/console/console-app.ts'],
+    external,
+    output: { dir: 'packages/relay/dist', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'packages/relay/src' },
+    plugins: [typescript()],
+  },
+  {
     // The script tag: Lit and the core bundled in, registered on load. A classic script (IIFE) so
     // `document.currentScript` can read its data-* attributes.
     input: 'packages/element/src/script-tag.ts',
