@@ -208,6 +208,19 @@ export function createJournalStore({
     }
   }
 
+  /** Starts a flush unless one runs; one that ends with writes queued after its last look starts the next. */
+  function kick(): void {
+    if (flushing) return;
+    flushing = (async () => {
+      try {
+        await flush();
+      } finally {
+        flushing = undefined;
+        if (queue.length) kick();
+      }
+    })();
+  }
+
   return {
     kind: 'journal',
     async open() {
@@ -231,7 +244,7 @@ export function createJournalStore({
       if (closed || !handle) return Promise.reject(new RelayError('unavailable', 'The store is closed'));
       return new Promise<CommitOutcome<R>>((resolve, reject) => {
         queue.push({ plan, idempotency: options.idempotency, resolve: resolve as Pending['resolve'], reject });
-        flushing ??= flush().finally(() => (flushing = undefined));
+        kick();
       });
     },
     onChange: changes.add,

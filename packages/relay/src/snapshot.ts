@@ -66,7 +66,8 @@ export function publishSnapshot(state: RelayState, settings: SnapshotSettings): 
       notices: [...(upstream?.notices ?? []), ...direct.map(toNativeNotice)],
       components: upstream?.components ?? [],
     },
-    { provider: 'native', now: new Date(0), maintenanceLead: WHOLE_FUTURE_SECONDS },
+    // (1 ms, not 0: the parser reads a falsy time as "now".)
+    { provider: 'native', now: new Date(1), maintenanceLead: WHOLE_FUTURE_SECONDS },
   );
   const snapshot: Record<string, unknown> = {
     provider: 'native',
