@@ -87,6 +87,8 @@ export interface UpstreamWatcher {
   /** Reads now, whatever the schedule; resolves once the read is reported. */
   readNow(): Promise<void>;
   running(): boolean;
+  /** Resolves once no read is in flight (and its report is done). */
+  settled(): Promise<void>;
   stats(): UpstreamStats;
 }
 
@@ -95,10 +97,14 @@ const PROVIDERS = ['statuspage', 'incidentio', 'instatus', 'betterstack', 'cache
 // Far enough ahead that every scheduled window is kept.
 const WHOLE_FUTURE_SECONDS = 1e11;
 
-/** The endpoints to try for `url`, in order. */
+/**
+ * The endpoints to try for `url`, in order: the named provider's endpoint; for a bare origin, each provider's;
+ * otherwise `url` itself.
+ */
 export function upstreamCandidates(url: string, provider?: string): string[] {
   if (provider) return [resolveEndpoint(url, provider)];
-  return [...new Set([resolveEndpoint(url), url, ...PROVIDERS.map((id) => resolveEndpoint(url, id))])];
+  if (!/^\/(api\/v2\/?)?$/i.test(new URL(url).pathname)) return [url];
+  return [...new Set([resolveEndpoint(url), ...PROVIDERS.map((id) => resolveEndpoint(url, id))])];
 }
 
 /** `Retry-After` in ms (seconds or an HTTP date), or undefined. */
@@ -219,8 +225,8 @@ export function createUpstreamWatcher({
       const answer = await request(target);
       if ('ok' in answer) {
         count((answer as { kind: string }).kind);
-        trouble ??= answer;
-        continue;
+        // The server is in trouble (network, timeout, too large): no more requests this round.
+        return answer;
       }
       count(String(answer.status));
       if (answer.status === 304 && endpoint && lastSnapshot) {
@@ -228,8 +234,9 @@ export function createUpstreamWatcher({
       }
       if (answer.status !== 200) {
         const read: UpstreamRead = { ok: false, kind: 'http', status: answer.status, message: `HTTP ${answer.status}`, endpoint: target };
-        // The server asked for time: honoured, and no more requests this round.
+        // The server asked for time, or is in trouble: no more requests this round.
         if (answer.retry !== undefined) return Object.assign(read, { retry: answer.retry });
+        if (answer.status >= 500 || answer.status === 429 || answer.status === 408) return read;
         trouble ??= read;
         continue;
       }
@@ -337,6 +344,9 @@ export function createUpstreamWatcher({
     },
     readNow: () => run(),
     running: () => isRunning,
+    async settled() {
+      while (inFlight) await inFlight;
+    },
     stats: () => ({ ...stats, requests: { ...stats.requests }, pokes: { ...stats.pokes } }),
   };
 }
