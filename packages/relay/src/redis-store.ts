@@ -187,23 +187,25 @@ export function createRedisStore({
     }
   }
 
-  let resyncing: Promise<void> | undefined;
-  const resyncOnce = () => (resyncing ??= resync().finally(() => (resyncing = undefined)));
-
-  /** Writes from this node go one at a time: they would only race each other. */
+  /**
+   * Writes and resyncs of this node go one at a time: writes would only race each other, and a resync that
+   * read Redis just before this node's own write landed would take Redis for behind.
+   */
   let tail: Promise<unknown> = Promise.resolve();
-  function commitLoop<R>(plan: Planner<R>, idempotency: Idempotency | undefined): Promise<CommitOutcome<R>> {
-    const run = tail.then(() => attempt(plan, idempotency, false));
+  function exclusive<R>(task: () => Promise<R>): Promise<R> {
+    const run = tail.then(task);
     tail = run.catch(() => {});
     return run;
   }
+  const commitLoop = <R>(plan: Planner<R>, idempotency: Idempotency | undefined) => exclusive(() => attempt(plan, idempotency, false));
+  const resyncOnce = () => exclusive(async () => (resyncNeeded ? resync() : undefined));
 
   /** One write, planned again after each race lost to another node. `inner`: within a resync. */
   async function attempt<R>(plan: Planner<R>, idempotency: Idempotency | undefined, inner: boolean): Promise<CommitOutcome<R>> {
     for (let tries = 0; ; tries += 1) {
       if (closed) throw new RelayError('unavailable', 'The store is closed');
       if (!connected) throw new RelayError('unavailable', `Redis is unreachable${lastError ? `: ${lastError}` : ''}`);
-      if (resyncNeeded && !inner) await resyncOnce();
+      if (resyncNeeded && !inner) await resync();
       const base = state;
       const above = Math.max(base.version, floor);
       // The first version follows the clock (ms), so a cluster that starts over never goes behind a version a
@@ -320,6 +322,7 @@ export function createRedisStore({
         throw new RelayError('unavailable', `Cannot reach Redis at ${redact(url)}: ${(cause as Error).message}`, undefined, undefined, { cause });
       }
       connected = true;
+      resyncNeeded = true;
       await resyncOnce();
       reading = read();
       await renewLease();

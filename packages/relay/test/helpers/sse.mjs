@@ -42,7 +42,8 @@ export async function openStream(t, url, headers = {}) {
         continue;
       }
       if (ended) return { end: true };
-      const chunk = await within(reader.read(), ms, `reading ${url}`);
+      // A connection cut (a killed server) ends the stream as a clean close does; a silence past `ms` fails.
+      const chunk = await within(reader.read().catch(() => ({ done: true })), ms, `reading ${url}`);
       if (chunk.done) {
         ended = true;
         continue;
