@@ -8,7 +8,7 @@
 // the upstream's only reader.
 
 import { randomBytes } from 'node:crypto';
-import { createClient } from '@redis/client';
+import type { createClient as CreateClient } from '@redis/client';
 import { systemClock, type Clock } from './clock.js';
 import { RelayError } from './errors.js';
 import { applyPatch, emptyState, isEmptyPatch, type DirectNotice, type RelayState } from './model.js';
@@ -98,9 +98,14 @@ export function createRedisStore({
 }: RedisStoreOptions): RelayStore {
   const key = (name: string) => `${prefix}${name}`;
   const KEYS = { version: key('version'), state: key('state'), events: key('events'), epoch: key('epoch'), pokes: key('pokes'), lease: key('lease') };
-  const reconnectStrategy = (retries: number) => Math.min(50 * 2 ** Math.min(retries, 5), 1000) + Math.floor(Math.random() * 100);
-  const client = createClient({ url, disableOfflineQueue: true, socket: { reconnectStrategy, connectTimeout: commandTimeoutMs } });
-  const reader = client.duplicate();
+  let everReady = false;
+  // Once connected, reconnect for ever (a Redis restart, a failover); at the start, give up after a few tries so
+  // a wrong URL fails the start with a message instead of hanging it (a supervisor restarts the relay).
+  const reconnectStrategy = (retries: number, cause: Error) =>
+    !everReady && retries >= 3 ? new Error(cause?.message ?? 'unreachable') : Math.min(50 * 2 ** Math.min(retries, 5), 1000) + Math.floor(Math.random() * 100);
+  // Loaded on open: a relay on a journal never loads the Redis client.
+  let client!: ReturnType<typeof CreateClient>;
+  let reader!: ReturnType<typeof CreateClient>;
 
   let state = emptyState();
   let epoch = randomBytes(8).toString('hex');
@@ -117,18 +122,26 @@ export function createRedisStore({
   const pokes = listeners<[]>();
   const leaseChanges = listeners<[boolean]>();
 
-  for (const connection of [client, reader]) {
-    connection.on('error', (error: Error) => {
-      lastError = error.message;
+  async function connect(): Promise<void> {
+    const { createClient } = await import('@redis/client');
+    client = createClient({ url, disableOfflineQueue: true, socket: { reconnectStrategy, connectTimeout: commandTimeoutMs } });
+    reader = client.duplicate();
+    for (const connection of [client, reader]) {
+      connection.on('error', (error: Error) => {
+        lastError = error.message;
+      });
+    }
+    client.on('ready', () => {
+      everReady = true;
+      connected = true;
+      // After a reconnect the Redis may not be the one we left (restarted, failed over): check before trusting it.
+      resyncNeeded = true;
     });
+    client.on('end', () => (connected = false));
+    client.on('reconnecting', () => (connected = false));
+    await client.connect();
+    await reader.connect();
   }
-  client.on('ready', () => {
-    connected = true;
-    // After a reconnect the Redis may not be the one we left (restarted, failed over): check before trusting it.
-    resyncNeeded = true;
-  });
-  client.on('end', () => (connected = false));
-  client.on('reconnecting', () => (connected = false));
 
   const send = async (args: string[], timeout = commandTimeoutMs): Promise<Reply> => {
     try {
@@ -314,11 +327,10 @@ export function createRedisStore({
     kind: 'redis',
     async open() {
       try {
-        await client.connect();
-        await reader.connect();
+        await connect();
       } catch (cause) {
-        client.destroy();
-        reader.destroy();
+        client?.destroy();
+        reader?.destroy();
         throw new RelayError('unavailable', `Cannot reach Redis at ${redact(url)}: ${(cause as Error).message}`, undefined, undefined, { cause });
       }
       connected = true;
@@ -347,9 +359,9 @@ export function createRedisStore({
       closed = true;
       clock.clearTimeout(leaseTimer);
       if (held) await send(['EVAL', RELEASE, '1', KEYS.lease, nodeId], 1000).catch(() => {});
-      reader.destroy();
+      reader?.destroy();
       await reading;
-      await client.close().catch(() => client.destroy());
+      await client?.close().catch(() => client.destroy());
     },
   };
 }
