@@ -73,6 +73,7 @@ function showSignedIn(name: string): void {
 
 function signOut(message?: string): void {
   token = '';
+  clearTimeout(previewTimer);
   sessionStorage.removeItem(TOKEN_KEY);
   events?.close();
   events = undefined;
@@ -312,6 +313,8 @@ function renderHealth(status: Record<string, any>): void {
 
 let refreshing: Promise<void> | undefined;
 function refresh(): Promise<void> {
+  // Signed out: the live banner still runs (it needs no token), but there is nothing of ours to show.
+  if (!token) return Promise.resolve();
   refreshing ??= (async () => {
     try {
       const [notices, status] = await Promise.all([api('GET', '/v1/notices'), api('GET', '/v1/status')]);

@@ -28,8 +28,8 @@ export function consoleHtml(title: string): string {
   <script async src="/console/assets/status-banner.min.js"></script>
 </head>
 <body>
-  <a class="skip" href="#main">Skip to the console</a>
   <header class="top">
+    <a class="skip" href="#main">Skip to the console</a>
     <h1>${escape(title)}</h1>
     <p id="who" hidden>Signed in as <strong id="who-name"></strong> <button id="sign-out" type="button">Sign out</button></p>
   </header>
