@@ -51,6 +51,8 @@ export interface RelayOptions {
   pollInterval?: number;
   /** Between upstream reads while something is open. Default 20. */
   pollIntervalActive?: number;
+  /** Each interval between upstream reads varies by up to this fraction either way. Default 0.1. */
+  pollJitter?: number;
   /** An upstream read without an answer by then fails. Default 10. */
   upstreamTimeout?: number;
   /** After failing reads for this long, the upstream's last good state is marked stale. Default 120. */
@@ -150,6 +152,8 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const pollInterval = positive('pollInterval', options.pollInterval ?? 60);
   const pollIntervalActive = positive('pollIntervalActive', options.pollIntervalActive ?? 20);
   const upstreamTimeout = positive('upstreamTimeout', options.upstreamTimeout ?? 10);
+  const pollJitter = positive('pollJitter', options.pollJitter ?? 0.1, true);
+  if (pollJitter > 0.5) throw new RelayError('invalid-options', `pollJitter must be at most 0.5, not ${pollJitter}`);
   const upstreamStaleAfter = positive('upstreamStaleAfter', options.upstreamStaleAfter ?? 120);
   const heartbeat = positive('heartbeat', options.heartbeat ?? 15);
   const retryMs = positive('retryMs', options.retryMs ?? 2000);
@@ -279,6 +283,7 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       random,
       idleMs: pollInterval * 1000,
       activeMs: pollIntervalActive * 1000,
+      jitter: pollJitter,
       timeoutMs: upstreamTimeout * 1000,
       userAgent: 'status-banner-relay/0.1 (+https://www.npmjs.com/package/@status-banner/relay)',
     });
