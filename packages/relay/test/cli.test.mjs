@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
@@ -24,6 +24,13 @@ describe('command line', () => {
     }
     for (const required of ['--port VALUE', '--upstream VALUE', '--provider VALUE', '--data VALUE', '--redis VALUE', 'STATUS_BANNER_RELAY_TOKENS']) {
       assert.ok(stdout.includes(required), required);
+    }
+  });
+
+  test('docs/relay.md documents every option', async () => {
+    const doc = await readFile(new URL('../../../docs/relay.md', import.meta.url), 'utf8');
+    for (const option of OPTIONS) {
+      assert.ok(doc.includes(`\`STATUS_BANNER_RELAY_${option.key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}\``), option.key);
     }
   });
 
