@@ -100,8 +100,12 @@ describe('console', { skip: skipBrowser }, () => {
     assert.equal(await focused(), 'message');
     await page.keyboard.type('Card payments fail. We are on it.');
     // The preview: the real element, fed the snapshot the relay would serve, most severe first.
-    await until(async () => (await bannerTitle(page, 'preview')) === 'Checkout is failing', 5000, 'the preview');
-    assert.equal(await page.$eval('#preview', (el) => el.getAttribute('severity')), 'critical');
+    // Each keystroke makes a new preview; wait for the one of the whole draft.
+    await until(
+      async () => (await bannerTitle(page, 'preview')) === 'Checkout is failing' && (await page.$eval('#preview', (el) => el.getAttribute('severity'))) === 'critical',
+      5000,
+      'the preview',
+    );
     assert.match(await page.$eval('#preview-note', (el) => el.textContent), /2 notices would be open/);
     assert.equal(await bannerTitle(page, 'live'), 'Upstream says: API errors', 'not live before publishing');
 

@@ -5,6 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { createRedisStore } from '../dist/index.js';
 import { startProxy } from './helpers/proxy.mjs';
 import { skipRedis, startRedis } from './helpers/redis.mjs';
 import { api, post, spawnRelay, startRelay, TOKEN } from './helpers/relay.mjs';
@@ -46,9 +47,10 @@ describe('relay nodes on Redis', { skip: skipRedis }, () => {
   test('one node reads the upstream, and another takes over when it stops', async (t) => {
     const redis = await startRedis(t);
     const upstream = await startUpstream(t, { json: statuspageSummary({ incident: { title: 'Upstream incident' } }) });
-    const options = { redis: redis.url, upstream: upstream.summaryUrl, pollInterval: 0.2, pollIntervalActive: 0.2 };
-    const a = await startRelay(t, options);
-    const b = await startRelay(t, options);
+    const options = { upstream: upstream.summaryUrl, pollInterval: 0.2, pollIntervalActive: 0.2 };
+    // A short lease, so the takeover comes within a second (15 s by default).
+    const a = await startRelay(t, { ...options, store: createRedisStore({ url: redis.url, leaseMs: 1500 }) });
+    const b = await startRelay(t, { ...options, store: createRedisStore({ url: redis.url, leaseMs: 1500 }) });
     await until(async () => (await snapshotOf(b.url)).notices?.length === 1, 3000, 'the upstream incident on B');
     const leaders = () => [a, b].filter((relay) => /^relay_leader 1$/m.test(relay.metrics.render()));
     assert.equal(leaders().length, 1, 'exactly one reader');
@@ -62,7 +64,7 @@ describe('relay nodes on Redis', { skip: skipRedis }, () => {
 
     await leader.close();
     upstream.set({ json: statuspageSummary() });
-    await until(async () => (await snapshotOf(follower.url)).notices.length === 0, 20_000, 'the other node to take over and read the all clear');
+    await until(async () => (await snapshotOf(follower.url)).notices.length === 0, 5000, 'the other node to take over and read the all clear');
     assert.match(follower.metrics.render(), /^relay_leader 1$/m);
   });
 
