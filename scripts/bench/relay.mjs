@@ -136,19 +136,22 @@ async function api(base, method, pathname, body, headers = {}) {
 const versionOf = async (base) => (await (await fetch(`${base}/status.json`)).json()).version;
 
 /**
- * Posts `count` notices one after another, `gapMs` apart, and measures when every held connection receives each
- * one (the workers' clocks are this machine's). Returns every client's latency in ms, and how many never got one.
+ * Publishes `count` updates of one notice, `gapMs` apart, and measures when every held connection receives each
+ * (the workers' clocks are this machine's). An update rather than a new notice each time, so every event is the
+ * same size, as in an incident: one notice, updated. Returns every client's latency in ms, and how many never
+ * got one.
  */
 async function publishLatencies(relay, load, count, gapMs, timeoutMs) {
   const latencies = [];
   let missing = 0;
-  for (let i = 0; i < count; i += 1) {
+  const { id } = (await api(relay.url, 'POST', '/v1/notices', { title: 'Bench incident', severity: 'minor', message: 'Update 0' })).body;
+  for (let i = 1; i <= count; i += 1) {
     const version = (await versionOf(relay.url)) + 1;
     const watched = load.ask({ watch: { version, timeoutMs } }, 'received');
     await sleep(20);
     const sent = Date.now();
-    const { status, body } = await api(relay.url, 'POST', '/v1/notices', { title: `Bench notice ${i}`, severity: 'minor' });
-    if (status !== 201 || body.version !== version) throw new Error(`publish ${i}: ${status} ${JSON.stringify(body)}`);
+    const { status, body } = await api(relay.url, 'PATCH', `/v1/notices/${id}`, { message: `Update ${i}: we are still on it.` });
+    if (status !== 200 || body.version !== version) throw new Error(`publish ${i}: ${status} ${JSON.stringify(body)}`);
     for (const received of await watched) {
       latencies.push(...received.times.map((at) => at - sent));
       missing += received.missing;

@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { hashToken, OPTIONS, readCliOptions, RelayError, toRelayOptions } from '../dist/index.js';
+import { hashToken, main, OPTIONS, readCliOptions, RelayError, toRelayOptions } from '../dist/index.js';
 import { BIN, post, spawnRelay, tempDir } from './helpers/relay.mjs';
 import { openStream } from './helpers/sse.mjs';
 
@@ -59,12 +59,20 @@ describe('command line', () => {
 
   test('refuses to start on a bad option, saying why', async (t) => {
     const dir = await tempDir(t);
-    await assert.rejects(run(['--port', '0', '--data', dir, '--upstream', 'ftp://x']), (error) => error.code === 1 && /upstream must be an http\(s\) URL/.test(error.stderr));
-    await assert.rejects(run(['--port', '0', '--data', dir, '--redis', 'redis://127.0.0.1:1']), (error) => error.code === 1 && /Cannot reach Redis/.test(error.stderr));
+    await assert.rejects(main(['--port', '0', '--data', dir, '--upstream', 'ftp://x'], {}), /upstream must be an http\(s\) URL/);
+    await assert.rejects(main(['--port', '0', '--data', dir, '--redis', 'redis://127.0.0.1:1'], {}), /Cannot reach Redis/);
+    await assert.rejects(main(['--port', '-1', '--data', dir], {}), /port must be 0 to 65535/);
   });
 
   test('makes a token and its hash, and hashes a secret from stdin', async () => {
-    const { stdout } = await run(['token', 'alice']);
+    let stdout = '';
+    const write = process.stdout.write;
+    process.stdout.write = (chunk) => ((stdout += chunk), true);
+    try {
+      await main(['token', 'alice'], {});
+    } finally {
+      process.stdout.write = write;
+    }
     const token = /keep it secret\): (\S+)/.exec(stdout)[1];
     assert.ok(stdout.includes(`alice:${hashToken(token)}`));
     assert.ok(token.length >= 40, 'at least 256 bits');

@@ -1,12 +1,18 @@
 // Many nodes on a real Redis: any node answers any client, writes reach every node's streams, one node reads
 // the upstream, a node cut off from Redis catches up, a node killed with -9 loses nothing acknowledged, a Redis
-// restart (appendfsync always) keeps every acknowledged notice, and a Redis that comes back empty is refilled
-// from the nodes with versions that never go down.
+// restart (appendfsync always) keeps every acknowledged notice, a Redis that comes back empty is refilled from the
+// nodes with versions that never go down, and a real banner in Chromium behind a balancer rides out kill -9 of
+// the node it streams from.
 
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
 import { describe, test } from 'node:test';
+import { launch, skipBrowser } from '../../../test/node/helpers/browser.mjs';
+import { SCRIPT_FILE } from '../../../test/node/helpers/servers.mjs';
 import { createRedisStore } from '../dist/index.js';
-import { startProxy } from './helpers/proxy.mjs';
+import { startBalancer, startProxy } from './helpers/proxy.mjs';
 import { skipRedis, startRedis } from './helpers/redis.mjs';
 import { api, post, spawnRelay, startRelay, TOKEN } from './helpers/relay.mjs';
 import { openStream } from './helpers/sse.mjs';
@@ -169,3 +175,52 @@ describe('relay nodes on Redis', { skip: skipRedis }, () => {
     assert.deepEqual(acknowledged.filter((n) => !kept.has(n.id)), []);
   });
 });
+
+describe('a real banner in front of a cluster', { skip: skipRedis || skipBrowser }, () => {
+  test('follows notices posted to either node through a balancer, and survives kill -9 of the node it streams from', async (t) => {
+    const redis = await startRedis(t);
+    // A is a process of its own, to be killed; B runs in this one.
+    const a = await spawnRelay(t, ['--port', '0', '--redis', redis.url, '--retry-ms', '1000']);
+    const b = await startRelay(t, { redis: redis.url, retryMs: 1000 });
+    // Every connection starts at A, the one to be killed, while it lives.
+    const balancer = await startBalancer(t, [Number(new URL(a.url).port), Number(new URL(b.url).port)].flatMap((port, i) => (i === 0 ? [port, port, port] : [port])));
+    const host = await startHostPage(t, balancer.url);
+    const browser = await launch();
+    t.after(() => browser.close());
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(host.url);
+    const title = () => page.evaluate(() => document.querySelector('status-banner')?.shadowRoot?.querySelector('[part="title"]')?.textContent?.trim() ?? null);
+
+    await post(b.url, { title: 'Posted on B', severity: 'major' });
+    await until(async () => (await title()) === 'Posted on B', 10_000, 'the banner to show B’s notice');
+    a.child.kill('SIGKILL');
+    await a.exited;
+    const { id } = await post(b.url, { title: 'After A died', severity: 'critical' });
+    await until(async () => (await title()) === 'After A died', 15_000, 'the banner to reconnect through the balancer and show it');
+    await api(b.url, 'POST', `/v1/notices/${id}/resolve`);
+    await until(async () => (await title()) === 'Posted on B', 10_000, 'the resolve');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(await page.evaluate(() => window.__errors), []);
+  });
+});
+
+/** A host page with the script-tag banner reading `statusUrl`, and the element's built files. */
+async function startHostPage(t, statusUrl) {
+  const dist = path.dirname(SCRIPT_FILE);
+  const server = http.createServer(async (req, res) => {
+    const name = /^\/(status-banner\.[\w-]+\.js)$/.exec(req.url)?.[1];
+    if (name) return res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(await readFile(path.join(dist, name)));
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<script>window.__errors = []; addEventListener('error', (e) => __errors.push(e.message)); addEventListener('unhandledrejection', (e) => __errors.push(String(e.reason)));</script>
+</head><body><main><h1>Host app</h1></main>
+<script src="/status-banner.min.js" data-src="${statusUrl}/status.json" data-stream="${statusUrl}/stream" data-interval="2" data-resolved-linger="0"></script></body></html>`);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise((resolve) => {
+    server.close(resolve);
+    server.closeAllConnections();
+  }));
+  return { url: `http://127.0.0.1:${server.address().port}/` };
+}
