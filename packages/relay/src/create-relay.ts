@@ -222,7 +222,8 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     hub.broadcast(published);
     lastFanoutMs = performance.now() - started;
     broadcasts.inc();
-    watcher?.setActive(published.snapshot.notices instanceof Array && (published.snapshot.notices as unknown[]).length > 0);
+    // Something open: the upstream is read more often.
+    watcher?.setActive((published.snapshot.notices as unknown[]).length > 0);
     armDue();
   }
 
@@ -329,8 +330,8 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   };
 
   metrics.gauge('relay_sse_clients', 'Streams open on this node', () => hub.size());
-  metrics.gauge('relay_sse_dropped_total', 'Streams dropped for not keeping up', () => hub.dropped());
-  metrics.gauge('relay_sse_aged_out_total', 'Streams closed for their age', () => hub.aged());
+  metrics.gauge('relay_sse_dropped_total', 'Streams dropped for not keeping up', () => hub.dropped(), 'counter');
+  metrics.gauge('relay_sse_aged_out_total', 'Streams closed for their age', () => hub.aged(), 'counter');
   metrics.gauge('relay_snapshot_version', 'The version served', () => published.version);
   metrics.gauge('relay_snapshot_bytes', 'The size of the snapshot served', () => published.body.length);
   metrics.gauge('relay_fanout_last_ms', 'How long the last broadcast took to write to every stream', () => Math.round(lastFanoutMs * 1000) / 1000);
@@ -341,10 +342,12 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   metrics.gauge('relay_upstream_stale', '1 while the upstream part is its last good state, kept through failing reads', () => (store.state().upstream?.state === 'stale' ? 1 : 0));
   metrics.gauge('relay_upstream_requests_total', 'Upstream requests made by this node, by outcome', () =>
     Object.entries(watcher?.stats().requests ?? {}).map(([outcome, count]) => [{ outcome }, count]),
+    'counter',
   );
   metrics.gauge('relay_upstream_last_success_timestamp_seconds', 'When this node last read the upstream', () => Math.floor((watcher?.stats().lastSuccessAt ?? 0) / 1000));
   metrics.gauge('relay_upstream_pokes_total', 'Webhook pokes by what became of them', () =>
     Object.entries(watcher?.stats().pokes ?? {}).map(([outcome, count]) => [{ outcome }, count]),
+    'counter',
   );
   metrics.gauge('relay_leader', '1 on the node that reads the upstream', () => (store.lease.held() ? 1 : 0));
   metrics.gauge('relay_store_up', '1 while the store takes writes', () => (store.health().ok ? 1 : 0));

@@ -136,16 +136,9 @@ export function createHub({
       // Dead peers (a laptop closed mid-stream) are found by TCP keep-alive rather than held forever.
       socket.setKeepAlive(true, 60_000);
       // A random part per stream spreads reconnects, so a restart does not bring every client back at once.
-      let head = `retry: ${retryMs + Math.floor(random() * (retryJitterMs + 1))}\n\n`;
-      const lastEventId = req.headers['last-event-id'];
+      const head = Buffer.from(`retry: ${retryMs + Math.floor(random() * (retryJitterMs + 1))}\n\n`);
       // A client that already shows this version missed nothing: it hears from us at the next change.
-      const send = lastEventId !== String(current.version);
-      if (!send) {
-        res.write(head);
-      } else {
-        res.write(Buffer.concat([Buffer.from(head), current.event]));
-      }
-      head = '';
+      res.write(req.headers['last-event-id'] === String(current.version) ? head : Buffer.concat([head, current.event]));
       streams.set(res, maxAgeMs > 0 ? clock.now() + maxAgeMs * (1 - random() / 10) : Infinity);
       res.once('close', forget);
       ensureTimers();

@@ -11,8 +11,11 @@ export interface Counter {
 /** The relay's metrics: counters it bumps, gauges read when scraped. */
 export interface Metrics {
   counter(name: string, help: string): Counter;
-  /** A gauge read at scrape time: one number, or one per label set. */
-  gauge(name: string, help: string, read: () => number | [Labels, number][]): void;
+  /**
+   * A value read at scrape time: one number, or one per label set. `type` `counter` for one that only goes up
+   * (kept by another module).
+   */
+  gauge(name: string, help: string, read: () => number | [Labels, number][], type?: 'gauge' | 'counter'): void;
   /** The text a Prometheus scrape reads. */
   render(): string;
 }
@@ -42,11 +45,11 @@ export function createMetrics(): Metrics {
         get: (labels) => values.get(labelText(labels)) ?? 0,
       };
     },
-    gauge(name, help, read) {
+    gauge(name, help, read, type = 'gauge') {
       blocks.push(() => {
         const value = read();
         const rows = typeof value === 'number' ? [[{}, value] as [Labels, number]] : value;
-        return [`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, ...rows.map(([labels, v]) => `${name}${labelText(labels)} ${v}`)].join('\n');
+        return [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...rows.map(([labels, v]) => `${name}${labelText(labels)} ${v}`)].join('\n');
       });
     },
     render: () => `${blocks.map((block) => block()).join('\n')}\n`,

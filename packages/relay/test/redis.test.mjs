@@ -66,7 +66,8 @@ describe('relay nodes on Redis', { skip: skipRedis }, () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const perSecond = upstream.requests.length - start;
     assert.ok(perSecond >= 3 && perSecond <= 6, `one poller at 0.2 s ±10 % makes about 5 reads a second, not ${perSecond}`);
-    assert.match(follower.metrics.render(), /^relay_upstream_requests_total\n?$|relay_upstream_requests_total gauge\n(?!relay_upstream_requests_total\{)/m, 'the follower never read');
+    assert.doesNotMatch(follower.metrics.render(), /^relay_upstream_requests_total\{/m, 'the follower never read');
+    assert.match(leader.metrics.render(), /^relay_upstream_requests_total\{outcome="(200|304)"\} \d+$/m);
 
     await leader.close();
     upstream.set({ json: statuspageSummary() });
