@@ -116,6 +116,7 @@ main { max-width: 1200px; margin: 0 auto; padding: 16px 24px 48px; }
 main:focus { outline: none; }
 .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; padding: 16px 20px; margin: 16px 0; min-width: 0; }
 .panel h2 { margin-top: 0; font-size: 1.1rem; }
+.panel .note + h2 { margin-top: 24px; }
 .columns { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; }
 .columns > .panel { margin: 0; }
 @media (max-width: 800px) { .columns { grid-template-columns: minmax(0, 1fr); } }
