@@ -112,6 +112,13 @@ export default [
   // React Server Components (Next.js's app router) may import the component and hook only as client modules.
   esm('react', "'use client';"),
   esm('vue'),
+  {
+    // The relay (a Node server): its library, its command line, and the console's browser script.
+    input: ['packages/relay/src/index.ts', 'packages/relay/src/cli.ts', 'packages/relay/src/console/console-app.ts'],
+    external,
+    output: { dir: 'packages/relay/dist', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'packages/relay/src' },
+    plugins: [typescript()],
+  },
   // The script tag: the element, the client and the Statuspage and native readers, registered on load; the
   // rest it loads from beside itself when needed (the next entry).
   scriptTag('status-banner.min.js', [scriptTagChunks()]),

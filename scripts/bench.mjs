@@ -11,6 +11,7 @@ import { requestsPerInterval, ssePublishToDom } from './bench/browser.mjs';
 import { naiveOutageRequests, outageRequests } from './bench/outage.mjs';
 import { npmBundleFigures } from './bench/npm-bundle.mjs';
 import { median, parseFigures } from './bench/parse.mjs';
+import { relayFigures } from './bench/relay.mjs';
 import { fixturePath } from '../test/helpers/fixtures.mjs';
 
 const { parseStatus } = core;
@@ -90,6 +91,22 @@ report('contrast_min_ratio', lowest.toFixed(2), 'ratio');
 report('axe_violations', violations, 'count');
 for (const line of failing) console.error(`axe: ${line}`);
 report('locales', await locales(), 'count');
+
+// The relay (packages/relay), as real processes on loopback: SSE connections held by one process (goal 10 000),
+// publish-to-client latency at 1k and 10k, memory per connection, upstream requests whatever the clients and
+// nodes, notices lost when a node of two is killed with -9 mid-post (with Redis), forged writes accepted.
+const relay = Object.fromEntries((await relayFigures({ clients: Number(process.env.RELAY_BENCH_CLIENTS ?? 10_000) })).map(([name, value, unit]) => (report(name, value, unit), [name, Number(value)])));
+for (const [name, ok] of [
+  ['relay_sse_clients_held', relay.relay_sse_clients_held >= 10_000],
+  ['relay_publish_to_client_p95_ms_1k', relay.relay_publish_to_client_p95_ms_1k <= 50],
+  ['relay_publish_to_client_p95_ms_10k', relay.relay_publish_to_client_p95_ms_10k <= 250],
+  ['relay_rss_per_client_kib', relay.relay_rss_per_client_kib <= 16],
+  ['relay_upstream_requests_per_min', relay.relay_upstream_requests_per_min_10_clients === relay.relay_upstream_requests_per_min_10k_clients && relay.relay_upstream_requests_per_min_10k_clients === relay.relay_upstream_requests_per_min_2_nodes],
+  ['relay_failover_lost_notices', relay.relay_failover_lost_notices === 0],
+  ['relay_forged_writes_accepted', relay.relay_forged_writes_accepted === 0],
+]) {
+  if (!ok) failures.push(`${name} missed its goal`);
+}
 
 if (failures.length) {
   console.error(`over budget: ${failures.join('; ')}`);

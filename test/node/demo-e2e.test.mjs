@@ -1,12 +1,12 @@
-// End to end, as a person would see it: the demo's two servers, the demo page with its one script tag, a real
-// Chromium, real reloads and real IndexedDB.
+// End to end, as a person would see it: the demo's relay in front of its timeline, the demo page with its one
+// script tag, a real Chromium, real reloads and real IndexedDB.
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { createPageServer, DEFAULT_SCRIPT_FILE } from '../../examples/html/serve.mjs';
-import { createStatusServer } from '../../examples/status-server/server.mjs';
+import { startDemoStatus } from '../../scripts/demo-status.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -41,7 +41,7 @@ describe('npm start demo in Chromium', { skip: !existsSync(executablePath) && `n
 
   before(async () => {
     assert.ok(existsSync(DEFAULT_SCRIPT_FILE), 'run npm run build first');
-    status = await createStatusServer({ port: 0, autoAdvance: false });
+    status = await startDemoStatus({ port: 0, autoAdvance: false });
     app = await createPageServer({ port: 0, statusUrl: status.url });
     browser = await puppeteer.launch({
       executablePath,
@@ -67,15 +67,15 @@ describe('npm start demo in Chromium', { skip: !existsSync(executablePath) && `n
   });
 
   it('shows nothing while all is well', async () => {
-    assert.equal(status.phase(), 'operational');
+    assert.equal(status.timeline.phase(), 'operational');
     await page.goto(`${app.url}/`);
     await page.waitForFunction(() => document.querySelector('status-banner')?.state?.status === 'ready', { timeout: 5000 });
     assert.equal(await read(page), null);
   });
 
   it('shows the incident within a few seconds of opening the page', async () => {
-    status.advance();
-    assert.equal(status.phase(), 'investigating');
+    await status.advance();
+    assert.equal(status.timeline.phase(), 'investigating');
     // A visitor with nothing stored: a fresh profile. (A reload within the poll interval would show the
     // stored snapshot and join the polling cycle at a random point of it, by design.)
     page = watch(await (await browser.createBrowserContext()).newPage());
@@ -89,9 +89,9 @@ describe('npm start demo in Chromium', { skip: !existsSync(executablePath) && `n
   });
 
   it('updates live, without a reload, as the timeline advances', async () => {
-    status.advance();
-    assert.equal(status.phase(), 'identified');
-    // The demo page polls every 5 s (±20 %).
+    await status.advance();
+    assert.equal(status.timeline.phase(), 'identified');
+    // Streamed from the relay (the page would poll every 5 s ±20 % without the stream).
     await until(page, (s) => /Identified/.test(s?.text ?? ''), 8000, 'the identified update');
   });
 
@@ -103,9 +103,24 @@ describe('npm start demo in Chromium', { skip: !existsSync(executablePath) && `n
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal(await read(page), null, 'the dismissed notice came back after a reload');
 
-    status.advance();
-    assert.equal(status.phase(), 'monitoring');
+    await status.advance();
+    assert.equal(status.timeline.phase(), 'monitoring');
     await until(page, (s) => /Monitoring/.test(s?.text ?? ''), 8000, 'the monitoring update');
+  });
+
+  it('shows a notice posted to the relay at once, beside the timeline’s, until it is resolved', async () => {
+    const post = await fetch(`${status.url}/v1/notices`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${status.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: 'Something broke', severity: 'critical' }),
+    });
+    assert.equal(post.status, 201);
+    const { id } = await post.json();
+    const { shown, ms } = await until(page, (s) => /Something broke/.test(s?.text ?? ''), 5000, 'the posted notice');
+    assert.equal(shown.severity, 'critical');
+    assert.ok(ms < 3000, `pushed, not polled: ${ms} ms`);
+    await fetch(`${status.url}/v1/notices/${id}/resolve`, { method: 'POST', headers: { Authorization: `Bearer ${status.token}` } });
+    await until(page, (s) => /Monitoring/.test(s?.text ?? '') && !/Something broke/.test(s?.text ?? ''), 15_000, 'back to the timeline’s incident');
   });
 
   it('puts nothing on the console and throws nothing', () => {

@@ -1,11 +1,12 @@
-// The `npm start` demo: the scripted Statuspage v2 status server, the demo page server and scripts/start.mjs.
-// Real HTTP on port 0; the timeline is driven with advance() and an injected clock, never with sleeps (the one
-// timer test waits about 0.2 s).
+// The `npm start` demo: the scripted Statuspage v2 status page (the relay's upstream), its webhooks, the demo page
+// server and scripts/start.mjs. Real HTTP on port 0; the timeline is driven with advance() and an injected clock,
+// never with sleeps (the one timer test waits about 0.2 s).
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -393,6 +394,38 @@ describe('status server', () => {
   });
 });
 
+describe('status page webhooks', () => {
+  test('posts a Statuspage-style webhook to every subscriber at each change of phase', async (t) => {
+    const received = [];
+    const hooks = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        received.push({ path: req.url, type: req.headers['content-type'], body: JSON.parse(body) });
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise((resolve) => hooks.listen(0, '127.0.0.1', resolve));
+    t.after(() => new Promise((resolve) => hooks.close(resolve)));
+    const target = `http://127.0.0.1:${hooks.address().port}/hooks/statuspage/secret`;
+    const { server, advance } = await startStatus(t, { webhooks: [target] });
+    assert.equal(received.length, 0, 'nothing before a change');
+    advance();
+    while (received.length < 1) await new Promise((resolve) => setImmediate(resolve));
+    const [hook] = received;
+    assert.equal(hook.path, '/hooks/statuspage/secret');
+    assert.equal(hook.type, 'application/json');
+    assert.deepEqual(Object.keys(hook.body), ['meta', 'page', 'incident']);
+    assert.equal(hook.body.page.status_indicator, 'major');
+    assert.equal(hook.body.incident.status, 'investigating');
+    assert.equal(hook.body.incident.id, server.state().incidents[0].id);
+    server.addWebhook(target);
+    advance();
+    while (received.length < 3) await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(received[2].body.incident.status, 'identified');
+  });
+});
+
 describe('demo page server', () => {
   test('fills in the status URL and serves the built script', async (t) => {
     const script = await ensureScript(t);
@@ -409,7 +442,8 @@ describe('demo page server', () => {
     assert.equal(tags.length, 1, 'one script tag and no other');
     assert.match(tags[0], /\basync\b/);
     assert.match(tags[0], /src="\/status-banner\.min\.js"/);
-    assert.ok(tags[0].includes(`data-src="${status.url}"`), tags[0]);
+    assert.ok(tags[0].includes(`data-src="${status.url}/status.json"`), tags[0]);
+    assert.ok(tags[0].includes(`data-stream="${status.url}/stream"`), tags[0]);
     assert.match(tags[0], /data-interval="5"/);
     assert.doesNotMatch(html, /\son[a-z]+\s*=/i, 'no inline event handlers');
     assert.doesNotMatch(html, /\s(?:src|href)="(?:https?:)?\/\//i, 'no external resources');
@@ -439,11 +473,13 @@ describe('demo page server', () => {
 });
 
 describe('scripts/start.mjs', () => {
-  test('starts both servers, prints where they are, and stops on SIGINT', async (t) => {
+  test('starts the relay, the timeline and the site, prints where they are, and stops on SIGINT', async (t) => {
     await ensureScript(t);
+    const stateDir = await mkdtemp(path.join(tmpdir(), 'status-banner-demo-state-'));
+    t.after(() => rm(stateDir, { recursive: true, force: true }));
     const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/start.mjs')], {
       cwd: repoRoot,
-      env: { ...process.env, PORT: '0', STATUS_PORT: '0', STEP_SECONDS: '60' },
+      env: { ...process.env, PORT: '0', STATUS_PORT: '0', STEP_SECONDS: '60', STATUS_BANNER_DEMO_DIR: stateDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -458,7 +494,7 @@ describe('scripts/start.mjs', () => {
       out += chunk;
     });
     await new Promise((resolve, reject) => {
-      const timeout = setTimeout(() => reject(new Error(`no banner from start.mjs within 5 s:\n${out}`)), 5000);
+      const timeout = setTimeout(() => reject(new Error(`no banner from start.mjs within 10 s:\n${out}`)), 10_000);
       child.stdout.on('data', (chunk) => {
         out += chunk;
         if (/Ctrl\+C/.test(out)) {
@@ -471,18 +507,27 @@ describe('scripts/start.mjs', () => {
 
     assert.match(out, /^status-banner demo$/m);
     const open = /^ {2}open {2}(http:\/\/localhost:\d+\/)$/m.exec(out)?.[1];
-    const summary = /^ {2}status server (http:\/\/localhost:\d+\/api\/v2\/summary\.json) \(timeline advances every 60 s\)$/m.exec(out)?.[1];
-    assert.ok(open && summary, out);
+    const relay = /^ {2}relay {9}(http:\/\/localhost:\d+)\/status\.json and \/stream \(what the banners read\)$/m.exec(out)?.[1];
+    const token = /^ {2}console {7}http:\/\/localhost:\d+\/console \(sign in with the token (\S+)\)$/m.exec(out)?.[1];
+    const summary = /^ {2}status page {3}(http:\/\/localhost:\d+\/api\/v2\/summary\.json) \(the relay's upstream; timeline advances every 60 s\)$/m.exec(out)?.[1];
+    assert.ok(open && relay && token && summary, out);
     const loopback = (url) => url.replace('//localhost:', '//127.0.0.1:');
     assert.equal((await getJson(loopback(summary))).status.indicator, 'none');
-    // The URL to open is the index, which links the script-tag demo; that page points at the status server.
+    const snapshot = await getJson(`${loopback(relay)}/status.json`);
+    assert.deepEqual([snapshot.provider, snapshot.page.name, snapshot.indicator], ['native', 'Acme Cloud', 'none']);
+    // The state file tells `npm run publish` where the relay is and which token to use.
+    const state = JSON.parse(await readFile(path.join(stateDir, 'relay.json'), 'utf8'));
+    assert.deepEqual(state, { url: loopback(relay), token });
+    // The URL to open is the index, which links the script-tag demo; that page reads the relay.
     assert.match(await (await fetch(loopback(open))).text(), /href="\/examples\/html\/"/);
     const html = await (await fetch(`${loopback(open)}examples/html/`)).text();
-    assert.ok(html.includes(`data-src="${loopback(new URL(summary).origin)}"`), 'the page points at the status server');
+    assert.ok(html.includes(`data-src="${loopback(relay)}/status.json"`), 'the page reads the relay');
+    assert.ok(html.includes(`data-stream="${loopback(relay)}/stream"`), 'and streams from it');
 
     child.kill('SIGINT');
     const { code } = await exited;
     assert.equal(code, 0, out);
+    assert.equal(existsSync(path.join(stateDir, 'relay.json')), false, 'the state file goes with the demo');
   });
 });
 

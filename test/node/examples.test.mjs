@@ -1,6 +1,6 @@
 // The examples as `npm start` serves them: the React and Vue apps built by Vite from the workspace packages (as a
 // user's app would consume them), the script-tag page, the index that links them and the docs, in Chromium,
-// against the demo status server.
+// against the demo's relay and its timeline.
 
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { createCustomSourceServer } from '../../examples/custom-source/serve.mjs';
-import { createStatusServer } from '../../examples/status-server/server.mjs';
+import { startDemoStatus } from '../../scripts/demo-status.mjs';
 import { createSiteServer } from '../../scripts/site/serve-site.mjs';
 import { launch, skipBrowser, until, watch } from './helpers/browser.mjs';
 
@@ -42,7 +42,7 @@ describe('the examples, built and served as npm start does', { skip: skipBrowser
     await Promise.all(
       Object.entries(builds).map(([name, outDir]) => build({ root: path.join(root, 'examples', name), logLevel: 'silent', build: { outDir, emptyOutDir: true } })),
     );
-    status = await createStatusServer({ port: 0, autoAdvance: false });
+    status = await startDemoStatus({ port: 0, autoAdvance: false });
     customSource = await createCustomSourceServer({ port: 0 });
     site = await createSiteServer({ port: 0, statusUrl: status.url, builds, customSourceUrl: customSource.url });
     browser = await launch();
@@ -68,7 +68,7 @@ describe('the examples, built and served as npm start does', { skip: skipBrowser
       await until(async () => /All systems operational/.test((await read(page)).panel ?? ''), 5000, `${name}: the panel to say all clear`);
       assert.equal((await read(page)).banner, null, `${name}: no banner while all is well`);
     }
-    status.advance();
+    await status.advance();
     for (const [name, page] of Object.entries(pages)) {
       const shown = await until(async () => {
         const now = await read(page);

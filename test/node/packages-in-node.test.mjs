@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createStatusServer } from '../../examples/status-server/server.mjs';
+import { startDemoStatus } from '../../scripts/demo-status.mjs';
 import { describeReactSsr } from './helpers/react-ssr.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -14,11 +15,13 @@ const fixtures = path.join(root, 'test/fixtures/real');
 describe('@status-banner/core in Node', () => {
   let core;
   let status;
+  let relay;
   before(async () => {
     core = await import('@status-banner/core');
     status = await createStatusServer({ port: 0, autoAdvance: false });
+    relay = await startDemoStatus({ port: 0, autoAdvance: false });
   });
-  after(() => status?.close());
+  after(() => Promise.all([status?.close(), relay?.close()]));
 
   it('imports without a DOM and exports the contract', () => {
     assert.equal(typeof globalThis.document, 'undefined');
@@ -61,7 +64,7 @@ describe('@status-banner/core in Node', () => {
   });
 
   it('SSE-20: streams in Node (no document, no Web Locks), and stops cleanly', async () => {
-    const client = core.createStatusClient({ src: `${status.url}/api/native.json`, stream: `${status.url}/api/stream`, random: () => 0 });
+    const client = core.createStatusClient({ src: `${relay.url}/status.json`, stream: `${relay.url}/stream`, random: () => 0 });
     const seen = [];
     const stop = client.subscribe((s) => s.snapshot && seen.push(s.snapshot.version));
     const waitFor = async (predicate) => {
@@ -69,8 +72,8 @@ describe('@status-banner/core in Node', () => {
       assert.ok(predicate(), `versions seen: ${seen}`);
     };
     await waitFor(() => seen.length === 1);
-    const before = status.snapshot().version;
-    status.advance();
+    const before = relay.relay.snapshot().version;
+    await relay.advance();
     // Pushed, not polled: the next version arrives without a request to the JSON endpoint's interval (60 s).
     await waitFor(() => seen.at(-1) > before);
     stop();

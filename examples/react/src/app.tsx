@@ -3,9 +3,9 @@ import { useState } from 'react';
 
 /** The demo app: the ready-made banner on top, and a panel of our own built on the same source. */
 export function App({ statusServer }: { statusServer: string }) {
-  // The demo status server speaks Statuspage at its root and streams the native protocol.
-  const src = statusServer;
-  const stream = `${statusServer}/api/stream`;
+  // The demo's relay serves the status as one JSON document to poll and as a stream of its changes.
+  const src = `${statusServer}/status.json`;
+  const stream = `${statusServer}/stream`;
   const [log, setLog] = useState<string[]>([]);
   const note = (line: string) => setLog((lines) => [`${new Date().toLocaleTimeString()}  ${line}`, ...lines].slice(0, 8));
 

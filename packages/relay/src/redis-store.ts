@@ -1,0 +1,378 @@
+// The store for many nodes: Redis 7 is the source of truth and the fan-out between nodes. The state is one JSON
+// document under a version; a Lua script checks the version a node planned against, then sets the new state,
+// bumps the version and appends the state to a stream, in one atomic step (and records the idempotency key with
+// it). Every node follows the stream with XREAD from the last entry it read, so a node that lost Redis for a
+// while resumes exactly where it was: nothing is missed, as it could be with pub/sub. A Redis that comes back
+// behind (a restart without its data, a failover to a lagging replica) is caught by its epoch and version, and
+// the nodes write back what they hold. One node at a time holds the lease (SET NX PX, renewed) that makes it
+// the upstream's only reader.
+
+import { randomBytes } from 'node:crypto';
+import type { createClient as CreateClient } from '@redis/client';
+import { systemClock, type Clock } from './clock.js';
+import { RelayError } from './errors.js';
+import { applyPatch, emptyState, isEmptyPatch, type DirectNotice, type RelayState } from './model.js';
+import { listeners, type CommitOutcome, type Idempotency, type Planner, type RelayStore, type StoreHealth } from './store.js';
+
+/** Options for {@link createRedisStore}. */
+export interface RedisStoreOptions {
+  /** `redis://[user:password@]host:port[/db]` (or `rediss://`). */
+  url: string;
+  /** Prefix of every key. Default `status-banner:`; one relay cluster per prefix. */
+  prefix?: string;
+  /** Default the system clock. */
+  clock?: Clock;
+  /** How long the lease lasts without renewal, in ms. Default 15 000; renewed every third of it. */
+  leaseMs?: number;
+  /** Stream entries kept (approximately). Default 1000. */
+  streamLength?: number;
+  /** How long an idempotency key is remembered, in ms. Default 24 h. */
+  idempotencyMs?: number;
+  /** Replicas that must acknowledge a write before it is (Redis WAIT). Default 0. */
+  waitReplicas?: number;
+  /** Deadline of each Redis command, in ms. Default 5000. */
+  commandTimeoutMs?: number;
+  /** Where a node's troubles are reported. Default nowhere. */
+  log?: (message: string) => void;
+  /** A name for this node in the lease and pokes. Default random. */
+  nodeId?: string;
+}
+
+// KEYS: version, state, events, epoch, idem. ARGV: expected version, new version, new state JSON, epoch,
+// idempotency record JSON ('' for none), its time to live (ms), stream length.
+const COMMIT = `
+if ARGV[5] ~= '' then
+  local prior = redis.call('GET', KEYS[5])
+  if prior then return {'dup', prior} end
+end
+local epoch = redis.call('GET', KEYS[4])
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+if epoch and epoch ~= ARGV[4] then return {'epoch', epoch} end
+if current ~= tonumber(ARGV[1]) then return {'stale', tostring(current)} end
+if not epoch then redis.call('SET', KEYS[4], ARGV[4]) end
+redis.call('SET', KEYS[1], ARGV[2])
+redis.call('SET', KEYS[2], ARGV[3])
+local id = redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[7], '*', 'v', ARGV[2], 'e', ARGV[4], 's', ARGV[3])
+if ARGV[5] ~= '' then redis.call('SET', KEYS[5], ARGV[5], 'PX', ARGV[6]) end
+return {'ok', id}
+`;
+
+// KEYS: version, state, epoch, events, pokes. The state and where both streams end, read together.
+const SYNC = `
+local last = redis.call('XREVRANGE', KEYS[4], '+', '-', 'COUNT', 1)
+local poke = redis.call('XREVRANGE', KEYS[5], '+', '-', 'COUNT', 1)
+return {redis.call('GET', KEYS[3]) or '', redis.call('GET', KEYS[1]) or '0', redis.call('GET', KEYS[2]) or '', last[1] and last[1][1] or '0-0', poke[1] and poke[1][1] or '0-0'}
+`;
+
+// KEYS: lease. ARGV: node id, ms. Takes a free lease or renews our own.
+const LEASE = `
+local holder = redis.call('GET', KEYS[1])
+if holder == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
+if not holder then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
+return 0
+`;
+
+// KEYS: lease. ARGV: node id. Gives our lease up.
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+type Reply = string | number | null | Reply[];
+
+/**
+ * A store in Redis, shared by every node of a cluster.
+ *
+ * @example
+ * const store = createRedisStore({ url: 'redis://127.0.0.1:6379' });
+ * const relay = await createRelay({ store, tokens });
+ */
+export function createRedisStore({
+  url,
+  prefix = 'status-banner:',
+  clock = systemClock,
+  leaseMs = 15_000,
+  streamLength = 1000,
+  idempotencyMs = 24 * 3600_000,
+  waitReplicas = 0,
+  commandTimeoutMs = 5000,
+  log = () => {},
+  nodeId = randomBytes(6).toString('hex'),
+}: RedisStoreOptions): RelayStore {
+  const key = (name: string) => `${prefix}${name}`;
+  const KEYS = { version: key('version'), state: key('state'), events: key('events'), epoch: key('epoch'), pokes: key('pokes'), lease: key('lease') };
+  let everReady = false;
+  // Once connected, reconnect for ever (a Redis restart, a failover); at the start, give up after a few tries so
+  // a wrong URL fails the start with a message instead of hanging it (a supervisor restarts the relay).
+  const reconnectStrategy = (retries: number, cause: Error) =>
+    !everReady && retries >= 3 ? new Error(cause?.message ?? 'unreachable') : Math.min(50 * 2 ** Math.min(retries, 5), 1000) + Math.floor(Math.random() * 100);
+  // Loaded on open: a relay on a journal never loads the Redis client.
+  let client!: ReturnType<typeof CreateClient>;
+  let reader!: ReturnType<typeof CreateClient>;
+
+  let state = emptyState();
+  let epoch = randomBytes(8).toString('hex');
+  let cursor = '0-0';
+  let pokeCursor = '0-0';
+  let closed = false;
+  let connected = false;
+  let resyncNeeded = false;
+  let lastError = '';
+  let leaseUntil = 0;
+  let leaseTimer: unknown;
+  let reading: Promise<void> | undefined;
+  const changes = listeners<[RelayState]>();
+  const pokes = listeners<[]>();
+  const leaseChanges = listeners<[boolean]>();
+
+  async function connect(): Promise<void> {
+    const { createClient } = await import('@redis/client');
+    client = createClient({ url, disableOfflineQueue: true, socket: { reconnectStrategy, connectTimeout: commandTimeoutMs } });
+    reader = client.duplicate();
+    for (const connection of [client, reader]) {
+      connection.on('error', (error: Error) => {
+        lastError = error.message;
+      });
+    }
+    client.on('ready', () => {
+      everReady = true;
+      connected = true;
+      // After a reconnect the Redis may not be the one we left (restarted, failed over): check before trusting it.
+      resyncNeeded = true;
+    });
+    client.on('end', () => (connected = false));
+    client.on('reconnecting', () => (connected = false));
+    await client.connect();
+    await reader.connect();
+  }
+
+  const send = async (args: string[], timeout = commandTimeoutMs): Promise<Reply> => {
+    try {
+      return (await client.sendCommand(args, { timeout, rejectInFlight: true })) as Reply;
+    } catch (cause) {
+      throw new RelayError('unavailable', `Redis: ${(cause as Error).message}`, undefined, undefined, { cause });
+    }
+  };
+
+  function adopt(next: RelayState): void {
+    if (next.version <= state.version) return;
+    state = next;
+    changes.emit(state);
+  }
+
+  /** The lowest version the next write may take: above any this node has served. */
+  let floor = 0;
+
+  /** The state and where both streams end, read together. */
+  async function load() {
+    const [redisEpoch, version, json, last, lastPoke] = (await send(['EVAL', SYNC, '5', KEYS.version, KEYS.state, KEYS.epoch, KEYS.events, KEYS.pokes])) as string[];
+    return { redisEpoch: redisEpoch!, version: Number(version), remote: json ? (JSON.parse(json) as RelayState) : emptyState(), last: last!, lastPoke: lastPoke! };
+  }
+
+  /** Catches up with Redis; when Redis is behind what this node holds, writes back what it holds. */
+  async function resync(): Promise<void> {
+    resyncNeeded = false;
+    try {
+      const { redisEpoch, version, remote, last, lastPoke } = await load();
+      cursor = last;
+      pokeCursor = lastPoke;
+      if ((redisEpoch && redisEpoch === epoch && version >= state.version) || state.version === 0) {
+        // Redis is where this node left it, or this node holds nothing yet: Redis as it is.
+        if (redisEpoch) epoch = redisEpoch;
+        adopt(remote);
+        return;
+      }
+      const held = state;
+      log(`Redis is not where this node left it (version ${version}, epoch ${redisEpoch || 'none'}; this node holds ${held.version}): writing back what it holds`);
+      epoch = redisEpoch || randomBytes(8).toString('hex');
+      floor = Math.max(floor, held.version);
+      // Plan against what Redis has (its version checks the write), adding back every notice it lacks or holds an
+      // older copy of, under a version above both, so no banner sees a version go down.
+      state = remote;
+      await attempt(
+        (base, v) => {
+          const set: DirectNotice[] = Object.values(held.notices).filter((notice) => (base.notices[notice.id]?.revision ?? 0) < notice.revision);
+          return { patch: { ...(set.length && { set }), upstream: base.upstream ?? held.upstream }, result: v };
+        },
+        undefined,
+        true,
+      );
+    } catch (error) {
+      resyncNeeded = true;
+      throw error;
+    }
+  }
+
+  /**
+   * Writes and resyncs of this node go one at a time: writes would only race each other, and a resync that
+   * read Redis just before this node's own write landed would take Redis for behind.
+   */
+  let tail: Promise<unknown> = Promise.resolve();
+  function exclusive<R>(task: () => Promise<R>): Promise<R> {
+    const run = tail.then(task);
+    tail = run.catch(() => {});
+    return run;
+  }
+  const commitLoop = <R>(plan: Planner<R>, idempotency: Idempotency | undefined) => exclusive(() => attempt(plan, idempotency, false));
+  const resyncOnce = () => exclusive(async () => (resyncNeeded ? resync() : undefined));
+
+  /** One write, planned again after each race lost to another node. `inner`: within a resync. */
+  async function attempt<R>(plan: Planner<R>, idempotency: Idempotency | undefined, inner: boolean): Promise<CommitOutcome<R>> {
+    for (let tries = 0; ; tries += 1) {
+      if (closed) throw new RelayError('unavailable', 'The store is closed');
+      if (!connected) throw new RelayError('unavailable', `Redis is unreachable${lastError ? `: ${lastError}` : ''}`);
+      if (resyncNeeded && !inner) await resync();
+      const base = state;
+      const above = Math.max(base.version, floor);
+      // The first version follows the clock (ms), so a cluster that starts over never goes behind a version a
+      // banner still shows; every later one is one more than any this node has seen.
+      const version = base.version === 0 ? Math.max(above, clock.now()) + 1 : above + 1;
+      const { patch, result } = plan(base, version);
+      if (isEmptyPatch(patch) && !idempotency) return { state: base, result, replayed: false, changed: false };
+      const next = isEmptyPatch(patch) ? base : applyPatch(base, patch, version);
+      const record = idempotency ? JSON.stringify({ fingerprint: idempotency.fingerprint, result }) : '';
+      const idemKey = idempotency ? key(`idem:${idempotency.key}`) : key('idem:');
+      if (isEmptyPatch(patch)) {
+        // Nothing to change, but the answer is remembered so a retry gets the same one.
+        const set = (await send(['SET', idemKey, record, 'PX', String(idempotencyMs), 'NX'])) as string | null;
+        if (set === null) return replay(idemKey, idempotency!, base);
+        return { state: base, result, replayed: false, changed: false };
+      }
+      const reply = (await send([
+        'EVAL', COMMIT, '5', KEYS.version, KEYS.state, KEYS.events, KEYS.epoch, idemKey,
+        String(base.version), String(version), JSON.stringify(next), epoch, record, String(idempotencyMs), String(streamLength),
+      ])) as string[];
+      if (reply[0] === 'ok') {
+        if (waitReplicas > 0) await send(['WAIT', String(waitReplicas), String(commandTimeoutMs)], commandTimeoutMs * 2);
+        adopt(next);
+        return { state: next, result, replayed: false, changed: true };
+      }
+      if (reply[0] === 'dup') return decide(JSON.parse(reply[1]!), idempotency!, base);
+      // Another node wrote first ('stale'), or Redis is not the one we knew ('epoch'): catch up and plan again.
+      if (tries >= 50) throw new RelayError('conflict', 'Too many concurrent writes; try again');
+      if (!inner) {
+        if (reply[0] === 'epoch') resyncNeeded = true;
+        else {
+          const { redisEpoch, remote } = await load();
+          if (redisEpoch === epoch) adopt(remote);
+          else resyncNeeded = true;
+        }
+        continue;
+      }
+      const { redisEpoch, remote } = await load();
+      if (redisEpoch) epoch = redisEpoch;
+      state = remote;
+    }
+  }
+
+  async function replay<R>(idemKey: string, idempotency: Idempotency, base: RelayState): Promise<CommitOutcome<R>> {
+    const stored = (await send(['GET', idemKey])) as string | null;
+    if (stored === null) throw new RelayError('conflict', 'Try again');
+    return decide(JSON.parse(stored), idempotency, base);
+  }
+
+  function decide<R>(stored: { fingerprint: string; result: R }, idempotency: Idempotency, base: RelayState): CommitOutcome<R> {
+    if (stored.fingerprint !== idempotency.fingerprint) {
+      throw new RelayError('conflict', 'This Idempotency-Key was used for another request', 'Idempotency-Key');
+    }
+    return { state: base, result: stored.result, replayed: true, changed: false };
+  }
+
+  /** Follows the events stream (every node) and the pokes stream (acted on by the lease holder). */
+  async function read(): Promise<void> {
+    while (!closed) {
+      try {
+        if (resyncNeeded && connected) await resyncOnce();
+        const reply = (await reader.sendCommand(['XREAD', 'COUNT', '100', 'BLOCK', '2000', 'STREAMS', KEYS.events, KEYS.pokes, cursor, pokeCursor])) as
+          | [string, [string, string[]][]][]
+          | null;
+        for (const [stream, entries] of reply ?? []) {
+          for (const [id, fields] of entries) {
+            if (stream === KEYS.pokes) {
+              pokeCursor = id;
+              if (leaseHeld() && fields[1] !== nodeId) pokes.emit();
+              continue;
+            }
+            cursor = id;
+            const field = (name: string) => fields[fields.indexOf(name) + 1];
+            if (field('e') !== epoch) {
+              resyncNeeded = true;
+              continue;
+            }
+            adopt(JSON.parse(field('s')!) as RelayState);
+          }
+        }
+      } catch (error) {
+        if (closed) return;
+        lastError = (error as Error).message;
+        resyncNeeded = true;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  }
+
+  const leaseHeld = () => !closed && leaseUntil > clock.now();
+
+  let leaseShown = false;
+  async function renewLease(): Promise<void> {
+    const started = clock.now();
+    try {
+      const got = (await send(['EVAL', LEASE, '1', KEYS.lease, nodeId, String(leaseMs)])) === 1;
+      leaseUntil = got ? started + leaseMs : 0;
+    } catch {
+      // Unreachable: the lease runs out by itself (leaseUntil), before another node can take it over.
+    }
+    if (leaseHeld() !== leaseShown) leaseChanges.emit((leaseShown = leaseHeld()));
+    if (!closed) leaseTimer = clock.setTimeout(() => void renewLease(), leaseMs / 3);
+  }
+
+  return {
+    kind: 'redis',
+    async open() {
+      try {
+        await connect();
+      } catch (cause) {
+        client?.destroy();
+        reader?.destroy();
+        throw new RelayError('unavailable', `Cannot reach Redis at ${redact(url)}: ${(cause as Error).message}`, undefined, undefined, { cause });
+      }
+      connected = true;
+      resyncNeeded = true;
+      await resyncOnce();
+      reading = read();
+      await renewLease();
+      return state;
+    },
+    state: () => state,
+    commit: (plan, options = {}) => commitLoop(plan, options.idempotency),
+    onChange: changes.add,
+    lease: { held: leaseHeld, onChange: leaseChanges.add },
+    async poke() {
+      if (leaseHeld()) pokes.emit();
+      await send(['XADD', KEYS.pokes, 'MAXLEN', '~', '100', '*', 'n', nodeId]);
+    },
+    onPoke: pokes.add,
+    health(): StoreHealth {
+      if (closed) return { ok: false, detail: 'closed' };
+      return connected ? { ok: true, detail: `redis ${redact(url)} (node ${nodeId}${leaseHeld() ? ', lease holder' : ''})` } : { ok: false, detail: `redis unreachable: ${lastError}` };
+    },
+    async close() {
+      if (closed) return;
+      const held = leaseHeld();
+      closed = true;
+      clock.clearTimeout(leaseTimer);
+      if (held) await send(['EVAL', RELEASE, '1', KEYS.lease, nodeId], 1000).catch(() => {});
+      reader?.destroy();
+      await reading;
+      await client?.close().catch(() => client.destroy());
+    },
+  };
+}
+
+/** The URL without its password, for messages. */
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.href;
+  } catch {
+    return 'the given URL';
+  }
+}

@@ -1,0 +1,352 @@
+// The relay's HTTP surface. Public and cacheable: the snapshot URL and the stream (docs/protocol.md), health and
+// metrics. Authenticated: the notices API and the console's helpers. Secret-pathed: the webhooks.
+
+import { createHash, randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Authenticator, Principal } from './auth.js';
+import type { Clock } from './clock.js';
+import type { ConsoleAssets } from './console/assets.js';
+import { RelayError } from './errors.js';
+import { matchesEtag, readBody, sendError, sendJson, sendText } from './http-util.js';
+import type { Hub } from './hub.js';
+import type { Metrics } from './metrics.js';
+import { isOpen, type DirectNotice, type RelayState } from './model.js';
+import { closeNotice, createNotice, updateNotice } from './notices.js';
+import { publishSnapshot, type PublishedSnapshot, type SnapshotSettings } from './snapshot.js';
+import type { RelayStore } from './store.js';
+import type { UpstreamWatcher } from './upstream-watcher.js';
+import { readNoticeInput } from './validate.js';
+import { judgeWebhook, type HookSecret } from './webhooks.js';
+
+/** What the routes work with. */
+export interface RouteContext {
+  store: RelayStore;
+  hub: Hub;
+  auth: Authenticator;
+  metrics: Metrics;
+  clock: Clock;
+  random: () => number;
+  settings: SnapshotSettings;
+  published(): PublishedSnapshot;
+  draining(): boolean;
+  ready(): { ok: boolean; reason: string };
+  status(): Record<string, unknown>;
+  upstream?: { url: string; watcher: UpstreamWatcher };
+  hooks: { secrets: HookSecret[]; instatusSigningSecret?: string };
+  console?: ConsoleAssets;
+  stream: boolean;
+  maxConnections: number;
+  maxNotices: number;
+  cacheMaxAgeSeconds: number;
+  trustProxy: boolean;
+  log(level: 'info' | 'warn' | 'error', message: string): void;
+}
+
+const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag, Retry-After, Date' };
+const JSON_LIMIT = 64 * 1024;
+const HOOK_LIMIT = 1024 * 1024;
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+// Failed sign-ins allowed per address and minute before it is told to wait.
+const AUTH_FAILURES_PER_MINUTE = 20;
+
+/** The request handler. */
+export function createRoutes(ctx: RouteContext): (req: IncomingMessage, res: ServerResponse) => void {
+  const { store, hub, auth, metrics, clock, random } = ctx;
+  const requests = metrics.counter('relay_http_requests_total', 'HTTP requests answered, by route and status');
+  const writes = metrics.counter('relay_writes_total', 'Notice writes, by operation and outcome');
+  const authFailures = metrics.counter('relay_auth_failures_total', 'Requests refused for their credentials, by reason');
+  const hooksCounter = metrics.counter('relay_webhooks_total', 'Webhooks received, by provider and outcome');
+  const rejectedStreams = metrics.counter('relay_sse_rejected_total', 'Streams refused, by reason');
+  const failures = new Map<string, { count: number; since: number }>();
+
+  const address = (req: IncomingMessage) =>
+    (ctx.trustProxy && String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim()) || req.socket.remoteAddress || '?';
+
+  async function authenticate(req: IncomingMessage): Promise<Principal> {
+    const who = address(req);
+    const now = clock.now();
+    const record = failures.get(who);
+    if (record && now - record.since > 60_000) failures.delete(who);
+    const current = failures.get(who);
+    if (current && current.count >= AUTH_FAILURES_PER_MINUTE) {
+      throw new RelayError('rate-limited', 'Too many failed attempts from this address; wait a minute', undefined, undefined, {
+        retryAfter: Math.max(1, Math.ceil((current.since + 60_000 - now) / 1000)),
+      });
+    }
+    try {
+      return await auth.authenticate(req.headers.authorization);
+    } catch (error) {
+      if (error instanceof RelayError) {
+        authFailures.inc({ reason: error.authError ?? error.type });
+        if (error.type === 'unauthorized') {
+          const entry = failures.get(who) ?? { count: 0, since: now };
+          entry.count += 1;
+          failures.set(who, entry);
+          // Keep the table small whatever the traffic.
+          if (failures.size > 10_000) failures.clear();
+        }
+      }
+      throw error;
+    }
+  }
+
+  async function readJson(req: IncomingMessage): Promise<unknown> {
+    const type = String(req.headers['content-type'] ?? '');
+    if (!/^application\/json\s*(;|$)/i.test(type)) throw new RelayError('unsupported-media-type', 'Send Content-Type: application/json', 'Content-Type');
+    const body = await readBody(req, JSON_LIMIT);
+    try {
+      return JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new RelayError('invalid-request', 'The body is not valid JSON', 'body');
+    }
+  }
+
+  function idempotency(req: IncomingMessage, who: Principal, body: unknown) {
+    const header = req.headers['idempotency-key'];
+    if (header === undefined) return undefined;
+    if (typeof header !== 'string' || !IDEMPOTENCY_KEY.test(header)) {
+      throw new RelayError('invalid-request', 'Idempotency-Key is 1 to 200 printable characters', 'Idempotency-Key');
+    }
+    const fingerprint = createHash('sha256').update(JSON.stringify([req.method, req.url, body])).digest('hex');
+    return { key: `${who.name}:${header}`, fingerprint };
+  }
+
+  type WriteResult = { status: number; body: { id: string; version: number } };
+
+  async function write(req: IncomingMessage, res: ServerResponse, operation: string, body: unknown, who: Principal, plan: (state: RelayState, version: number) => { patch: { set?: DirectNotice[]; delete?: string[] }; result: WriteResult }) {
+    try {
+      const outcome = await store.commit(plan, { idempotency: idempotency(req, who, body) });
+      const { status, body: answer } = outcome.result;
+      writes.inc({ operation, outcome: outcome.replayed ? 'replayed' : outcome.changed ? 'changed' : 'unchanged' });
+      if (outcome.changed) ctx.log('info', `${operation} ${answer.id} by ${who.name} (version ${answer.version})`);
+      const headers: Record<string, string> = outcome.replayed ? { 'Idempotent-Replayed': 'true' } : {};
+      if (status === 201) headers.Location = `/v1/notices/${answer.id}`;
+      sendJson(req, res, status, answer, headers);
+    } catch (error) {
+      writes.inc({ operation, outcome: error instanceof RelayError ? error.type : 'error' });
+      throw error;
+    }
+  }
+
+  const find = (state: RelayState, id: string): DirectNotice => {
+    const notice = Object.hasOwn(state.notices, id) ? state.notices[id] : undefined;
+    if (!notice) throw new RelayError('not-found', `No notice ${id}`);
+    return notice;
+  };
+
+  async function notices(req: IncomingMessage, res: ServerResponse, rest: string[]): Promise<void> {
+    const [id, action] = rest;
+    if (rest.length > 2 || (action !== undefined && action !== 'resolve')) throw new RelayError('not-found', 'No such route');
+    const allowed = id === undefined ? 'GET, POST' : action ? 'POST' : 'GET, PATCH, DELETE';
+    if (!allowed.split(', ').includes(req.method!)) {
+      sendJson(req, res, 405, { error: 'method_not_allowed', message: `${req.method} is not allowed here` }, { Allow: allowed });
+      return;
+    }
+    const who = await authenticate(req);
+    const now = clock.now();
+    if (req.method === 'GET') {
+      const state = store.state();
+      if (id) return sendJson(req, res, 200, find(state, id));
+      const list = Object.values(state.notices).sort((a, b) => Number(!!a.closedAt) - Number(!!b.closedAt) || b.updatedAt.localeCompare(a.updatedAt));
+      return sendJson(req, res, 200, { version: state.version, notices: list });
+    }
+    if (req.method === 'POST' && !id) {
+      const body = await readJson(req);
+      const input = readNoticeInput(body, 'create');
+      const newId = `relay-${randomBytes(9).toString('base64url')}`;
+      return write(req, res, 'create', body, who, (state, version) => {
+        if (Object.values(state.notices).filter(isOpen).length >= ctx.maxNotices) {
+          throw new RelayError('conflict', `${ctx.maxNotices} notices are open already; resolve some first`);
+        }
+        const notice = createNotice(input, newId, { by: who.name, now });
+        return { patch: { set: [notice] }, result: { status: 201, body: { id: newId, version } } };
+      });
+    }
+    if (req.method === 'DELETE') {
+      return write(req, res, 'delete', null, who, (state, version) => {
+        find(state, id!);
+        return { patch: { delete: [id!] }, result: { status: 200, body: { id: id!, version } } };
+      });
+    }
+    const body = action ? null : await readJson(req);
+    const input = action ? undefined : readNoticeInput(body, 'update');
+    return write(req, res, action ? 'resolve' : 'update', body, who, (state, version) => {
+      const notice = find(state, id!);
+      const next = input ? updateNotice(notice, input, { by: who.name, now }) : closeNotice(notice, { by: who.name, now });
+      if (next !== notice && isOpen(next) && !isOpen(notice) && Object.values(state.notices).filter(isOpen).length >= ctx.maxNotices) {
+        throw new RelayError('conflict', `${ctx.maxNotices} notices are open already; resolve some first`);
+      }
+      return next === notice
+        ? { patch: {}, result: { status: 200, body: { id: id!, version: state.version } } }
+        : { patch: { set: [next] }, result: { status: 200, body: { id: id!, version } } };
+    });
+  }
+
+  async function preview(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> {
+    if (req.method !== 'POST') return sendJson(req, res, 405, { error: 'method_not_allowed', message: 'POST a notice to preview' }, { Allow: 'POST' });
+    const who = await authenticate(req);
+    const body = await readJson(req);
+    const state = store.state();
+    const id = query.get('id');
+    const now = clock.now();
+    const notice = id ? updateNotice(find(state, id), readNoticeInput(body, 'update'), { by: who.name, now }) : createNotice(readNoticeInput(body, 'create'), 'relay-preview', { by: who.name, now });
+    const version = state.version + 1;
+    const next: RelayState = { ...state, version, notices: { ...state.notices, [notice.id]: notice } };
+    sendJson(req, res, 200, publishSnapshot(next, ctx.settings).snapshot);
+  }
+
+  async function hook(req: IncomingMessage, res: ServerResponse, provider: string, secret: string): Promise<void> {
+    const notFound = () => sendJson(req, res, 404, { error: 'not_found', message: 'No such route' });
+    if (!ctx.upstream || req.method !== 'POST') {
+      hooksCounter.inc({ provider: 'unknown', outcome: 'unknown' });
+      return notFound();
+    }
+    const body = await readBody(req, HOOK_LIMIT);
+    const verdict = judgeWebhook(ctx.hooks, provider, secret, body, req.headers);
+    hooksCounter.inc({ provider: verdict === 'unknown' ? 'unknown' : provider, outcome: verdict });
+    if (verdict === 'unknown') return notFound();
+    if (verdict === 'bad-signature') throw new RelayError('unauthorized', 'The webhook signature does not match');
+    await store.poke().catch((error: Error) => ctx.log('warn', `poke not delivered: ${error.message}`));
+    sendJson(req, res, 202, { accepted: true });
+  }
+
+  function snapshotJson(req: IncomingMessage, res: ServerResponse): void {
+    const published = ctx.published();
+    if (!published.servable) {
+      sendJson(req, res, 503, { error: 'not_ready', message: 'The upstream has not been read yet' }, { ...CORS, 'Retry-After': '5' });
+      return;
+    }
+    const maxAge = ctx.cacheMaxAgeSeconds;
+    const headers: Record<string, string> = {
+      ...CORS,
+      ETag: published.etag,
+      // A CDN may serve a copy a few seconds old while it revalidates, and the last good one while we are down.
+      'Cache-Control': `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 6}, stale-if-error=86400`,
+      Vary: 'Accept-Encoding',
+    };
+    if (matchesEtag(req.headers['if-none-match'] as string | undefined, published.etag)) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && published.body.length > 1024;
+    if (gzip) headers['Content-Encoding'] = 'gzip';
+    sendText(req, res, 200, 'application/json; charset=utf-8', gzip ? published.gzip() : published.body, headers);
+  }
+
+  function stream(req: IncomingMessage, res: ServerResponse): void {
+    const unavailable = (reason: string, seconds: number) => {
+      rejectedStreams.inc({ reason });
+      sendJson(req, res, 503, { error: 'unavailable', message: reason }, { ...CORS, 'Retry-After': String(seconds) });
+    };
+    if (!ctx.stream) {
+      // The switch that turns streaming off for every banner: they poll the snapshot URL instead.
+      res.writeHead(204, { ...CORS, 'Cache-Control': 'no-store' });
+      res.end();
+      return;
+    }
+    if (ctx.draining()) return unavailable('draining', 1 + Math.floor(random() * 5));
+    if (!ctx.published().servable) return unavailable('not ready', 5);
+    if (hub.size() >= ctx.maxConnections) return unavailable('at capacity', 5 + Math.floor(random() * 25));
+    hub.accept(req, res, ctx.published());
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<string> {
+    const url = new URL(req.url ?? '/', 'http://relay');
+    const { pathname } = url;
+    const parts = pathname.split('/').filter(Boolean);
+    const method = req.method ?? 'GET';
+    if (method === 'OPTIONS') {
+      // Preflights are answered for the public endpoints only: no other origin may write.
+      if (pathname === '/stream') res.writeHead(204, { ...CORS, 'Access-Control-Allow-Methods': 'GET', 'Access-Control-Allow-Headers': 'Last-Event-ID', 'Access-Control-Max-Age': '86400' });
+      else if (pathname === '/status.json') {
+        res.writeHead(204, { ...CORS, 'Access-Control-Allow-Methods': 'GET, HEAD', 'Access-Control-Allow-Headers': 'If-None-Match, Cache-Control', 'Access-Control-Max-Age': '600' });
+      } else res.writeHead(204);
+      res.end();
+      return 'preflight';
+    }
+    if (parts[0] === 'v1') {
+      if (parts[1] === 'notices') return notices(req, res, parts.slice(2)).then(() => 'notices');
+      if (parts[1] === 'preview' && parts.length === 2) return preview(req, res, url.searchParams).then(() => 'preview');
+      if ((parts[1] === 'whoami' || parts[1] === 'status') && parts.length === 2 && (method === 'GET' || method === 'HEAD')) {
+        const who = await authenticate(req);
+        sendJson(req, res, 200, parts[1] === 'whoami' ? who : { ...ctx.status(), you: who.name });
+        return parts[1];
+      }
+      throw new RelayError('not-found', 'No such route');
+    }
+    if (parts[0] === 'hooks' && parts.length === 3) return hook(req, res, parts[1]!, parts[2]!).then(() => 'hooks');
+    if (method !== 'GET' && method !== 'HEAD') {
+      sendJson(req, res, 405, { error: 'method_not_allowed', message: `${method} is not allowed here` }, { Allow: 'GET, HEAD, OPTIONS' });
+      return 'other';
+    }
+    switch (pathname) {
+      case '/status.json':
+        snapshotJson(req, res);
+        return 'status.json';
+      case '/stream':
+        stream(req, res);
+        return 'stream';
+      case '/healthz':
+        sendText(req, res, 200, 'text/plain; charset=utf-8', 'ok\n', { 'Cache-Control': 'no-store' });
+        return 'healthz';
+      case '/readyz': {
+        const ready = ctx.ready();
+        sendText(req, res, ready.ok ? 200 : 503, 'text/plain; charset=utf-8', `${ready.ok ? 'ready' : 'not ready'}: ${ready.reason}\n`, { 'Cache-Control': 'no-store' });
+        return 'readyz';
+      }
+      case '/metrics':
+        sendText(req, res, 200, 'text/plain; version=0.0.4; charset=utf-8', metrics.render(), { 'Cache-Control': 'no-store' });
+        return 'metrics';
+      case '/':
+        sendText(req, res, 200, 'text/plain; charset=utf-8', index(), { 'Cache-Control': 'no-store' });
+        return 'index';
+    }
+    if (ctx.console && (pathname === '/console' || pathname.startsWith('/console/'))) {
+      const asset = await ctx.console.get(pathname);
+      if (asset) {
+        sendText(req, res, 200, asset.type, asset.body, asset.headers);
+        return 'console';
+      }
+    }
+    throw new RelayError('not-found', 'No such route');
+  }
+
+  function index(): string {
+    const published = ctx.published();
+    return [
+      'status-banner relay',
+      '',
+      `version   ${published.version}`,
+      `streams   ${hub.size()} open`,
+      ctx.upstream ? `upstream  ${ctx.upstream.url}` : 'upstream  none (notices posted directly only)',
+      '',
+      'GET  /status.json            the snapshot (a banner\'s src)',
+      'GET  /stream                 the event stream (a banner\'s stream)',
+      'POST /v1/notices             post a notice (Authorization: Bearer <token>)',
+      'PATCH, DELETE /v1/notices/ID update or delete one; POST /v1/notices/ID/resolve resolves it',
+      ...(ctx.console ? ['GET  /console                the console'] : []),
+      'GET  /healthz, /readyz, /metrics',
+      '',
+    ].join('\n');
+  }
+
+  return (req, res) => {
+    handle(req, res).then(
+      (route) => requests.inc({ route, status: String(res.statusCode) }),
+      (error) => {
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        if (error instanceof RelayError) {
+          sendError(req, res, error, error.retryAfter ? { 'Retry-After': String(error.retryAfter) } : {});
+        } else {
+          ctx.log('error', `internal error on ${req.method} ${req.url}: ${(error as Error)?.stack ?? error}`);
+          sendJson(req, res, 500, { error: 'internal_error', message: 'Something went wrong in the relay' });
+        }
+        requests.inc({ route: 'error', status: String(res.statusCode) });
+      },
+    );
+  };
+}

@@ -1,0 +1,74 @@
+// A TCP proxy the test can cut: a node behind it loses Redis while the others keep it.
+
+import net from 'node:net';
+
+export async function startProxy(t, targetPort) {
+  const sockets = new Set();
+  let cut = false;
+  const server = net.createServer((client) => {
+    if (cut) return client.destroy();
+    const upstream = net.connect(targetPort, '127.0.0.1');
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => {});
+    }
+    client.pipe(upstream).pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise((resolve) => {
+    for (const socket of sockets) socket.destroy();
+    server.close(resolve);
+  }));
+  return {
+    url: `redis://127.0.0.1:${server.address().port}`,
+    /** Drops every connection and refuses new ones. */
+    cut() {
+      cut = true;
+      for (const socket of sockets) socket.destroy();
+    },
+    restore() {
+      cut = false;
+    },
+  };
+}
+
+/**
+ * A load balancer in front of relay nodes: each new connection goes to the first node (in turn) that accepts
+ * it, so a dead node's clients land on a live one when they reconnect.
+ */
+export async function startBalancer(t, ports) {
+  let next = 0;
+  const sockets = new Set();
+  const server = net.createServer((client) => {
+    sockets.add(client);
+    client.on('close', () => sockets.delete(client));
+    client.on('error', () => {});
+    client.pause();
+    const order = ports.map((_, i) => ports[(next + i) % ports.length]);
+    next += 1;
+    const attempt = (i) => {
+      if (i >= order.length) return client.destroy();
+      const upstream = net.connect(order[i], '127.0.0.1');
+      upstream.once('error', () => attempt(i + 1));
+      upstream.once('connect', () => {
+        sockets.add(upstream);
+        upstream.on('close', () => sockets.delete(upstream));
+        upstream.on('error', () => {});
+        client.pipe(upstream).pipe(client);
+        client.resume();
+        client.on('close', () => upstream.destroy());
+        upstream.on('close', () => client.destroy());
+      });
+    };
+    attempt(0);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => new Promise((resolve) => {
+    for (const socket of sockets) socket.destroy();
+    server.close(resolve);
+  }));
+  return { url: `http://127.0.0.1:${server.address().port}` };
+}
