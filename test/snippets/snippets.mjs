@@ -14,6 +14,7 @@
 //   ```css           a stylesheet on a page with the banner, in Chromium                       Chromium
 //   ```json          a payload: parsed as JSON
 //   ```sh, ```text, ```http    commands, output and exchanges: not compiled
+//   ```nginx, ```ini           other programs' configuration: not compiled
 //   ```<lang> excerpt           a signature, a fragment or rendered markup: not for pasting
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -42,8 +43,8 @@ const exists = (file) => {
 const DEFAULTS = { ts: 'core', js: 'core', tsx: 'react', vue: 'vue', html: 'browser', css: 'browser', json: 'json' };
 /** The settings a language may name instead. */
 const NAMED = { ts: ['node', 'vue'], js: ['node'], tsx: ['next'] };
-/** Languages that are never compiled: commands, output, HTTP exchanges. */
-const NOT_CODE = new Set(['sh', 'text', 'http']);
+/** Languages that are never compiled: commands, output, HTTP exchanges, other programs' configuration. */
+const NOT_CODE = new Set(['sh', 'text', 'http', 'nginx', 'ini']);
 
 /**
  * @typedef {object} Snippet
