@@ -114,7 +114,7 @@ describe('createStatusClient', () => {
     expect(c.getSnapshot().notices.map((n) => n.id)).to.deep.equal(['back']);
   });
 
-  it('refuses a payload larger than maxBytes', async () => {
+  it('DATA-03: refuses a payload larger than maxBytes', async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'a', message: 'x'.repeat(5000) }]) });
     const c = client({ src, maxBytes: 1000, random: () => 0.99 });
     const state = await until(c, (s) => s.status === 'error');
@@ -164,7 +164,7 @@ describe('createStatusClient', () => {
     expect(c.getSnapshot().stale).to.equal(undefined);
   });
 
-  it('ignores a snapshot older than the one it shows', async () => {
+  it('DATA-07: ignores a snapshot older than the one it shows', async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'new' }], { version: 7 }) });
     const c = client({ src, random: () => 0.99 });
     await until(c, (s) => s.snapshot?.version === 7);
@@ -401,7 +401,7 @@ describe('createStatusClient', () => {
       expect(news.notices.map((n) => n.id)).to.deep.equal(['a', 'b']);
     });
 
-    it('shows a fresh stored snapshot before the network answers, and ignores a stale or corrupt one', async () => {
+    it('STO-08: shows a fresh stored snapshot before the network answers, and ignores a stale or corrupt one', async () => {
       const storage = createMemoryStorage();
       const src = await endpoint({ hang: true });
       const key = `snapshot:${resolveEndpoint(src)}`;
@@ -437,7 +437,7 @@ describe('createStatusClient', () => {
       expect(c.getSnapshot().notices.map((n) => n.id)).to.deep.equal(['b']);
     });
 
-    it('falls back to memory when IndexedDB is missing or its open never settles', async () => {
+    it('STO-01/STO-03: falls back to memory when IndexedDB is missing or its open never settles', async () => {
       const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
       const src = await endpoint({ body: nativePayload([{ id: 'a' }, { id: 'b' }]) });
       try {
@@ -460,7 +460,7 @@ describe('createStatusClient', () => {
       }
     });
 
-    it('never writes to idb-keyval\'s shared default database', async () => {
+    it('STO-05: never writes to idb-keyval\'s shared default database', async () => {
       const storage = createIndexedDbStorage();
       await storage.set('probe', 1);
       const names = (await indexedDB.databases()).map((d) => d.name);

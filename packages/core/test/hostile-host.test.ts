@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { createIndexedDbStorage, createMemoryStorage, defineProvider, type StatusStorage } from '@status-banner/core';
 import { client, clients, keep, until } from '../../../test/helpers/clients.js';
-import { trapPageErrors, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
+import { trapPageErrors, waitFor, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
 import { endpoint, requestLog, site, siteLog } from '../../../test/helpers/status-server.js';
 
@@ -138,5 +138,23 @@ describe('a hostile host page', () => {
     const state = await until(c, (s) => s.status === 'ready', 8000);
     expect(state.snapshot!.provider).to.equal('statuspage');
     expect(await siteLog(base)).to.include('/buggy.json');
+  });
+
+  it('DATA-06: a storm of pushed events, most of them repeats, writes to storage once per change', async () => {
+    const contents = [0, 1, 2].map((n) => `event: snapshot\ndata: ${JSON.stringify({ ...nativePayload([{ id: 'a', severity: 'major', title: `Update ${n}` }]), version: 10 + n })}\n\n`);
+    // 100 events, three contents: each content repeated (a replaying server, a proxy that doubles).
+    const script = Array.from({ length: 100 }, (_, i) => contents[Math.floor((i * 3) / 100)]).join('');
+    const stream = await endpoint({ sse: [{ raw: script }] });
+    const src = await endpoint({ body: nativePayload([]) });
+    const written: string[] = [];
+    const memory = createMemoryStorage();
+    const storage: StatusStorage = {
+      get: (key) => memory.get(key),
+      set: (key, value) => (key.startsWith('snapshot:') && written.push((value as { snapshot: { notices: { title: string }[] } }).snapshot.notices[0]!.title), memory.set(key, value)),
+    };
+    const c = keep(client({ src, stream, storage }));
+    await until(c, (s) => s.notices[0]?.title === 'Update 2', 8000);
+    await waitFor(() => written.includes('Update 2'), 2000, 'the last write');
+    expect(written).to.deep.equal(['Update 0', 'Update 1', 'Update 2']);
   });
 });

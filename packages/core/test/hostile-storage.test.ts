@@ -12,14 +12,15 @@ import { endpoint } from '../../../test/helpers/status-server.js';
 
 const dbName = () => `status-banner-sto-${Math.random().toString(36).slice(2)}`;
 
-/** Replaces `target[name]` for the length of `run`. */
+/** Replaces `target[name]` (an own property, or one it inherits) for the length of `run`. */
 async function replaced<T extends object, K extends keyof T>(target: T, name: K, value: T[K], run: () => Promise<void>): Promise<void> {
-  const before = Object.getOwnPropertyDescriptor(target, name)!;
+  const before = Object.getOwnPropertyDescriptor(target, name);
   Object.defineProperty(target, name, { value, configurable: true, writable: true });
   try {
     await run();
   } finally {
-    Object.defineProperty(target, name, before);
+    if (before) Object.defineProperty(target, name, before);
+    else delete target[name];
   }
 }
 
@@ -73,7 +74,8 @@ describe('storage that fails', () => {
       return real.apply(this, args);
     } as IDBDatabase['transaction'];
     await replaced(IDBDatabase.prototype, 'transaction', closing, async () => {
-      expect(await storage.get('kept')).to.equal('yes');
+      const read = await storage.get('kept');
+      expect([read, thrown]).to.deep.equal(['yes', 2]);
     });
     expect(thrown).to.be.at.least(2);
   });

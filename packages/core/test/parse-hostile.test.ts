@@ -163,7 +163,7 @@ function expectError(run: () => unknown, type: string): void {
 const CONTEXT = { now: new Date('2020-02-11T03:16:31.530Z'), maintenanceLead: 86_400_000 };
 
 describe('parseStatus: hostile input', () => {
-  it('rejects what is not a JSON object, each with its type', () => {
+  it('DATA-04: rejects what is not a JSON object, each with its type', () => {
     expectError(() => parseStatus(null), 'not-object');
     expectError(() => parseStatus(undefined), 'not-object');
     expectError(() => parseStatus([]), 'not-object');
@@ -401,7 +401,7 @@ describe('parseStatus: hostile input', () => {
       expect((Object.prototype as Json).status).to.equal(undefined);
     });
 
-    it('huge arrays are capped: 100 000 incidents, 100 000 components', () => {
+    it('DATA-03: huge arrays are capped: 100 000 incidents, 100 000 components', () => {
       const started = performance.now();
       const snap = parse(
         mutate((p) => {

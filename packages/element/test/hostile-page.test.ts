@@ -8,7 +8,7 @@ import { framedPage, otherOrigin, SCRIPT, type FramedWindow } from '../../../tes
 import { emulateMedia } from '../../../test/helpers/media.js';
 import { waitFor } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
-import { endpoint, requestLog } from '../../../test/helpers/status-server.js';
+import { endpoint, push, requestLog } from '../../../test/helpers/status-server.js';
 
 type Page = Awaited<ReturnType<typeof framedPage>>;
 
@@ -274,5 +274,58 @@ describe('a hostile host page', () => {
     expect(base.scrollWidth).to.be.at.most(base.clientWidth);
     expect(part(page, 'title')!.getAttribute('dir')).to.equal('auto');
     assertClean(page.window);
+  });
+
+  it('STO-06: localStorage that throws on read (blocked cookies) or write (full): a push banner and the daily check still work', async () => {
+    for (const patch of [
+      `Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });`,
+      `Storage.prototype.setItem = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };`,
+    ]) {
+      const page = await open({ data: { src: await incident(), push: '' }, head: `<script>${patch}</script>` });
+      await shown(page);
+      expect(part(page, 'title')!.textContent).to.equal('Checkout is failing');
+      assertClean(page.window);
+      page.close();
+    }
+  });
+
+  it('DATA-06: an event storm (100 pushed updates in quick bursts) renders at most once a frame and ends on the last', async () => {
+    const event = (n: number) =>
+      `event: snapshot\ndata: ${JSON.stringify({ ...nativePayload([{ id: 'inc', severity: 'major', title: `Update ${n}` }]), version: 1000 + n })}\n\n`;
+    const src = await incident('Update 0');
+    const stream = await endpoint({ sse: [{ raw: event(0) }] });
+    const page = await open({ data: { src, stream } });
+    await shown(page);
+    const inner = page.window as FramedWindow & { __changes: number; __frames: number };
+    inner.__changes = 0;
+    inner.__frames = 0;
+    page.banner()!.addEventListener('status-banner-change', () => (inner.__changes += 1));
+    const count = () => inner.requestAnimationFrame(() => ((inner.__frames += 1), count()));
+    count();
+    for (let burst = 0; burst < 10; burst += 1) {
+      await push(stream, Array.from({ length: 10 }, (_, i) => event(burst * 10 + i + 1)).join(''));
+    }
+    await waitFor(() => part(page, 'title')?.textContent === 'Update 100', 8000, 'the last update');
+    expect(inner.__changes, `${inner.__changes} renders in ${inner.__frames} frames`).to.be.at.most(inner.__frames + 1);
+    expect(inner.__changes).to.be.below(100);
+    assertClean(page.window);
+  });
+
+  it('PERF-04: a banner on its way out, and one dismissed, can be neither focused nor announced', async () => {
+    await emulateMedia({});
+    try {
+      const page = await open({ data: { src: await incident() } });
+      await shown(page);
+      part(page, 'dismiss-button')!.click();
+      // Leaving: still painted while it fades, but inert.
+      await waitFor(() => !!part(page, 'base')?.hasAttribute('inert') || !part(page, 'base'), 3000, 'the exit');
+      const leaving = part(page, 'base');
+      if (leaving) expect(leaving.matches('[inert]')).to.equal(true);
+      await waitFor(() => !part(page, 'base'), 3000, 'the banner to go');
+      expect(page.banner()!.shadowRoot!.querySelectorAll('a, button, [tabindex]').length).to.equal(0);
+      assertClean(page.window);
+    } finally {
+      await emulateMedia({ 'prefers-reduced-motion': 'reduce' });
+    }
   });
 });

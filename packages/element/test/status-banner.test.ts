@@ -145,7 +145,7 @@ describe('<status-banner>', () => {
     expect(el.shadowRoot!.querySelector('.base')).to.equal(null);
   });
 
-  it('renders a hostile title as text', async () => {
+  it('DATA-01: renders a hostile title as text', async () => {
     // Markup never reaches the element (core flattens it); markup written as entities arrives as text that looks
     // like a tag, defused with an invisible U+2060, and must still be rendered as text.
     const el = await banner({ body: nativePayload([{ id: 'x', title: '&lt;img src=x onerror=alert(1)&gt;', message: '&lt;b&gt;bold&lt;/b&gt;' }]) });
@@ -153,8 +153,8 @@ describe('<status-banner>', () => {
     expect(text(part(el, 'message'))).to.contain('<\u2060img src=x onerror=alert(1)>').and.contain('<\u2060b>bold<\u2060/b>');
   });
 
-  it('never renders a javascript: link', async () => {
-    for (const url of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'data:text/html,x', '//evil.example/']) {
+  it('DATA-02: never renders a javascript:, data: or vbscript: link, however it is written', async () => {
+    for (const url of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', '\tjava\nscript:alert(1)', '\u0001javascript:alert(1)', 'data:text/html,x', 'vbscript:msgbox(1)', '//evil.example/']) {
       const el = await banner({
         body: { ...nativePayload([{ id: 'x', url }]), page: { name: 'x', url } },
       });
