@@ -29,6 +29,8 @@ export const FIXTURES = [
   ['real/statusio/gitlab-status-security-issue-600-2020-02-09.json', 'statusio', '2020-02-09T19:00:00Z'],
   ['real/uptimekuma/status-page-dashboard-1x-incident-null-unraid-2026-09-30.json', 'uptimekuma', '2026-09-30T20:20:00Z'],
   ['real/uptimekuma/heartbeat-dashboard-naive-timestamps-2026-09-30.json', 'uptimekuma', '2026-09-30T20:20:00Z'],
+  ['real/cachet/cachet-3x-demo-incidents-investigating-and-fixed-2024-10-27.json', 'cachet', '2024-10-27T09:06:00Z'],
+  ['real/instatus/instatus-v1-summary-docs-recorded-investigating-incident-and-maintenance-2022-06-11.json', 'instatus', '2022-06-11T18:56:16Z'],
   ['real/other/heroku-status-current-open-incident-2019-10-24.json', 'heroku', '2019-10-24T19:00:00Z'],
   ['real/other/heroku-status-current-completed-maintenance-2020-11-09.json', 'heroku', '2020-11-09T20:00:00Z'],
   ['real/other/slack-status-v2-current-2-active-incidents-2020-07-30.json', 'slack', '2020-07-30T23:00:00Z'],

@@ -297,6 +297,23 @@ const EXPECTED: Record<string, Expected> = {
       ["1", "1", "operational"],
     ],
   },
+  'real/cachet/cachet-3x-demo-incidents-investigating-and-fixed-2024-10-27.json': {
+    indicator: 'minor',
+    page: {},
+    notices: [
+      {id: "2", kind: "incident", title: "Documentation Performance Degradation", severity: "minor", phase: "investigating", componentIds: [], revision: "2024-10-27T08:31:59.000Z:minor", message: "We're investigating an issue with our documentation causing the site to be slow.", updatedAt: "2024-10-27T08:31:59.000Z", startedAt: "2024-10-27T08:31:59.000Z"},
+    ],
+    components: [],
+  },
+  'real/instatus/instatus-v1-summary-docs-recorded-investigating-incident-and-maintenance-2022-06-11.json': {
+    indicator: 'critical',
+    page: {name: "Instatus", url: "https://instat.us/"},
+    notices: [
+      {id: "cl4a8n3070721qtmzvts760c4", kind: "incident", title: "We're facing an issue with our API", severity: "critical", phase: "investigating", componentIds: [], revision: "INVESTIGATING:MAJOROUTAGE:", updatedAt: "2022-06-11T18:55:50.000Z", startedAt: "2022-06-11T18:55:50.000Z", url: "https://testing-widget.instatus.com/incident/cl4a8n3070721qtmzvts760c4"},
+      {id: "cl4a8nlv50918qtmzdlw60ivu", kind: "maintenance", title: "Database maintenance", severity: "maintenance", phase: "scheduled", componentIds: [], revision: "NOTSTARTEDYET:", startedAt: "2022-06-11T18:55:54.000Z", scheduledStart: "2022-06-11T18:55:54.000Z", scheduledEnd: "2022-06-11T19:55:54.000Z", url: "https://testing-widget.instatus.com/maintenance/cl4a8nlv50918qtmzdlw60ivu"},
+    ],
+    components: [],
+  },
   'real/other/heroku-status-current-open-incident-2019-10-24.json': {
     indicator: 'minor',
     page: {name: "Heroku", url: "https://status.heroku.com/"},
