@@ -42,7 +42,9 @@ const summaryReporter = (file) => ({
     };
     for (const session of sessions) walk(session.testResults, `${session.testFile}: `);
     const { writeFile } = await import('node:fs/promises');
-    await writeFile(file, JSON.stringify({ tests, sessionErrors: sessions.flatMap((s) => s.errors ?? []).map((e) => e.message) }));
+    // A failing hook (the host rule's afterEach) is an error of the file, not of a test.
+    const errors = sessions.flatMap((s) => [...(s.errors ?? []), ...(s.testResults?.errors ?? [])]).map((e) => e.message);
+    await writeFile(file, JSON.stringify({ tests, errors }));
   },
 });
 

@@ -8,6 +8,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import * as core from '../packages/core/dist/index.js';
 import { contrastAndAxe, layoutShiftOverlay, locales } from './bench/banner.mjs';
 import { requestsPerInterval, ssePublishToDom } from './bench/browser.mjs';
+import { hostileFigures } from './bench/hostile.mjs';
 import { naiveOutageRequests, outageRequests } from './bench/outage.mjs';
 import { npmBundleFigures } from './bench/npm-bundle.mjs';
 import { median, parseFigures } from './bench/parse.mjs';
@@ -81,6 +82,12 @@ report('requests_hidden_tabs', await requestsPerInterval({ tabs: 20, hidden: tru
 report('outage_requests_10min', (await outageRequests(core, { minutes: 10 })).toFixed(1), 'requests');
 report('outage_requests_10min_retry_after_120', (await outageRequests(core, { minutes: 10, retryAfter: 120 })).toFixed(1), 'requests');
 report('outage_requests_10min_fixed_1s', await naiveOutageRequests({ minutes: 10 }), 'requests');
+
+// The hostile lab: the hostile browser suite alone (cases, failures, errors that leaked to the host page) and the
+// requests of the worst failure shape of a server in its first minute, against the backoff schedule's.
+const hostile = await hostileFigures();
+for (const figure of hostile.figures) report(...figure);
+failures.push(...hostile.missed);
 
 // The banner on the page: layout shift of a top banner coming and going on a long page (goal 0), the lowest
 // text contrast over every palette (goal at least 4.5), axe violations over every state x theme x position

@@ -46,7 +46,8 @@ export function createVirtualClock(start = Date.parse('2026-01-01T00:00:00Z')) {
       return timers.size;
     },
     /**
-     * Fires due timers in order, jumping the clock to each, until the next is due at or after `end`. Before each
+     * Fires due timers in order, jumping the clock to each, until the next is due at or after `end`, and leaves the
+     * clock at `end`. Before each
      * jump it waits, in real time, until `idle()` holds twice in a row with the event loop turning in between:
      * nothing in flight that a jump would cut short.
      */
@@ -59,7 +60,11 @@ export function createVirtualClock(start = Date.parse('2026-01-01T00:00:00Z')) {
         } while (!idle() || (await turns(), !idle()));
         let next;
         for (const [id, timer] of timers) if (!next || timer.due < next.due) next = { id, ...timer };
-        if (!next || next.due >= end) return;
+        if (!next || next.due >= end) {
+          // Time passes to the end, whether or not anything was due.
+          now = Math.max(now, end);
+          return;
+        }
         timers.delete(next.id);
         now = Math.max(now, next.due);
         next.callback();

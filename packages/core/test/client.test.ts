@@ -121,7 +121,7 @@ describe('createStatusClient', () => {
     expect((state.error as StatusFetchError).type).to.equal('too-large');
   });
 
-  it('keeps the last good snapshot when the endpoint starts failing', async () => {
+  it('POLL-06: keeps the last good snapshot when the endpoint starts failing', async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'critical' }]) });
     const c = client({ src, random: () => 0.99 });
     await until(c, (s) => s.status === 'ready');
@@ -322,7 +322,7 @@ describe('createStatusClient', () => {
     expect((await until(c, (s) => s.status === 'ready')).notices.map((n) => n.id)).to.deep.equal(['unknown-scope']);
   });
 
-  it('makes no request while hidden or offline, and revalidates when visible again', async () => {
+  it('POLL-08/POLL-09: makes no request while hidden or offline, and revalidates when visible again', async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'a' }]) });
     const env = controlledEnvironment();
     env.set({ visible: false });

@@ -47,7 +47,7 @@ describe('appearance', () => {
   useBannerPage('status-banner, main');
 
   for (const position of ['top', 'bottom', 'corner']) {
-    it(`PERF-02/03: a ${position} banner appears and is dismissed on a long page with no layout shift`, async () => {
+    it(`PERF-02/PERF-03: a ${position} banner appears and is dismissed on a long page with no layout shift`, async () => {
       const content = longPage();
       const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'major', message: 'Details. '.repeat(30) }]) });
       const before = content.getBoundingClientRect().top;
