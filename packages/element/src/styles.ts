@@ -38,9 +38,13 @@ const colours = (theme: keyof typeof palette, attribute = '') =>
 
 const edge = 'var(--status-banner-offset,16px)';
 
-/** The dismiss button pinned to the box's top corner and the other actions under the words, below `scope`. */
-const pinnedDismiss = (scope: string) => css`
-  ${scope}.base {
+/**
+ * The dismiss button pinned to the box's top corner and the other actions under the words, below `scope`. The
+ * room kept for the button is claimed for a `compact` box too, whose own padding would otherwise win.
+ */
+const pinnedDismiss = (scope: string, compact: string) => css`
+  ${scope}.base,
+  ${compact}.base {
     padding-inline-end: 44px;
     row-gap: 4px;
   }
@@ -290,9 +294,9 @@ export const styles = css`
   }
   /* A toast, and any banner on a narrow screen: the dismiss button in its top corner, the other actions under
      the words. */
-  ${pinnedDismiss(':host([position=corner]) ')}
+  ${pinnedDismiss(':host([position=corner]) ', ':host([position=corner][compact]) ')}
   @media (max-width: 480px) {
-    ${pinnedDismiss('')}
+    ${pinnedDismiss('', ':host([compact]) ')}
   }
   @media (forced-colors: active) {
     .base {

@@ -170,4 +170,22 @@ describe('accessibility', () => {
       }
     });
   }
+
+  it('keeps the pinned dismiss button clear of the words on a phone, compact or not, and in a compact toast', async () => {
+    await setViewport({ width: 360, height: 640 });
+    try {
+      for (const attributes of [{ position: 'top' }, { position: 'top', compact: '' }, { position: 'corner', compact: '' }, { position: 'inline', compact: '' }]) {
+        const el = await banner({ body: nativePayload([{ id: 'a', severity: 'major', title: 'Payments are failing for some customers in every region' }]) }, attributes);
+        const dismiss = part(el, 'dismiss-button')!.getBoundingClientRect();
+        for (const word of ['severity', 'title']) {
+          const rects = [...part(el, word)!.getClientRects()];
+          const overlap = rects.some((r) => r.right > dismiss.left && r.left < dismiss.right && r.bottom > dismiss.top && r.top < dismiss.bottom);
+          expect(overlap, `${JSON.stringify(attributes)}: the ${word} runs under the dismiss button`).to.equal(false);
+        }
+        el.remove();
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
 });
