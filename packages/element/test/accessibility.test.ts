@@ -174,7 +174,7 @@ describe('accessibility', () => {
   it('keeps the pinned dismiss button clear of the words on a phone, compact or not, and in a compact toast', async () => {
     await setViewport({ width: 360, height: 640 });
     try {
-      for (const attributes of [{ position: 'top' }, { position: 'top', compact: '' }, { position: 'corner', compact: '' }, { position: 'inline', compact: '' }]) {
+      for (const attributes of [{ position: 'top' }, { position: 'top', compact: '' }, { position: 'corner', compact: '' }, { position: 'inline', compact: '' }] as Record<string, string>[]) {
         const el = await banner({ body: nativePayload([{ id: 'a', severity: 'major', title: 'Payments are failing for some customers in every region' }]) }, attributes);
         const dismiss = part(el, 'dismiss-button')!.getBoundingClientRect();
         for (const word of ['severity', 'title']) {
