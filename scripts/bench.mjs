@@ -13,6 +13,7 @@ import { naiveOutageRequests, outageRequests } from './bench/outage.mjs';
 import { npmBundleFigures } from './bench/npm-bundle.mjs';
 import { median, parseFigures } from './bench/parse.mjs';
 import { relayFigures } from './bench/relay.mjs';
+import { testSleepCalls } from './bench/test-sleeps.mjs';
 import { fixturePath } from '../test/helpers/fixtures.mjs';
 
 const { parseStatus } = core;
@@ -47,6 +48,12 @@ for (const file of chunks) {
 report('bundle_all_chunks_gzip_bytes', total, 'bytes');
 // The one self-contained file, for those who serve a single file.
 report('standalone_gzip_bytes', sizes('status-banner.standalone.min.js').gzip, 'bytes');
+
+// The tests' waits for real time to pass (rather than for something to happen): goal at most 5.
+const SLEEPS_GOAL = 5;
+const sleeps = testSleepCalls(root);
+report('test_sleep_calls', sleeps.length, 'count');
+if (sleeps.length > SLEEPS_GOAL) failures.push(`test_sleep_calls ${sleeps.length} > ${SLEEPS_GOAL} (${sleeps.join(', ')})`);
 
 // The npm path: what each package adds to a minimal app built with esbuild, at once and once a notice shows.
 for (const figure of await npmBundleFigures()) report(...figure);
