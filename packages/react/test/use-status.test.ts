@@ -4,6 +4,7 @@ import { createElement, StrictMode, version, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { controlledEnvironment } from '../../../test/helpers/clients.js';
+import { manualClock } from '../../../test/helpers/manual-clock.js';
 import { trapPageErrors, waitFor, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
 import { endpoint, openStreams, requestLog, snapshotEvent } from '../../../test/helpers/status-server.js';
@@ -86,13 +87,16 @@ describe(`useStatus() on React ${version}`, () => {
 
   it('makes no request after unmount', async () => {
     const src = await endpoint({ body: payload('Polled') });
-    render(probe('a', { src, interval: 1, random: Math.random }));
-    await waitFor(() => text('a') === 'Polled', 10000, 'the notice');
+    const time = manualClock(Date.now());
+    render(probe('a', { src, interval: 1, random: Math.random, clock: time.clock }));
+    // The first poll waits for its jitter, on the test's clock.
+    await time.until(() => text('a') === 'Polled', 'the notice', { timeout: 10000 });
     root!.unmount();
     root = undefined;
     const count = (await requestLog(src)).length;
-    // Two poll intervals (±20 %) with nobody listening.
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Nothing is left to fire: no poll, no retry. Ten minutes pass with nobody listening.
+    expect(time.pending, 'timers left after unmount').to.equal(0);
+    await time.advance(600_000);
     expect((await requestLog(src)).length).to.equal(count);
   });
 
