@@ -22,7 +22,7 @@ async function layoutShift(work: () => Promise<void>): Promise<number> {
   try {
     await work();
     // Layout shifts are reported after the frame that made them.
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100)));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     for (const entry of observer.takeRecords()) total += (entry as PerformanceEntry & { value: number }).value;
   } finally {
     observer.disconnect();

@@ -159,7 +159,9 @@ describe('a hostile host page', () => {
   it('ENV-04: a script-src CSP that does not allow the file: nothing happens, nothing is thrown', async () => {
     const head = `<meta http-equiv="Content-Security-Policy" content="script-src 'unsafe-inline'">`;
     const page = await open({ data: { src: await incident() }, head });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The page has loaded: a script that ran would have set its mount function before the load event.
+    expect((page.window as unknown as Record<symbol, unknown>)[Symbol.for('status-banner.mount')], 'the script ran').to.equal(undefined);
+    expect(page.window.customElements.get('status-banner')).to.equal(undefined);
     expect(page.banner()).to.equal(null);
     assertClean(page.window);
   });

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import type { Severity } from '@status-banner/core';
+import { createIndexedDbStorage, type Severity } from '@status-banner/core';
 import { StatusBannerChangeEvent, StatusBannerDismissEvent, StatusBannerElement, defineStatusBanner } from '@status-banner/element';
 import { sendKeys } from '@web/test-runner-commands';
 import { emulateMedia } from '../../../test/helpers/media.js';
@@ -292,8 +292,11 @@ describe('<status-banner>', () => {
     await first.updateComplete;
     expect(part(first, 'base')).to.equal(null);
     first.remove();
-    // Let the dismissal reach IndexedDB, as it would before a user reloads.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The dismissal reaches IndexedDB, as it would before a user reloads.
+    const stored = createIndexedDbStorage();
+    const key = `dismissals:${new URL(src, location.href).href}`;
+    for (let i = 0; i < 200 && !(await stored.get(key)); i += 1) await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(await stored.get(key), 'the dismissal in IndexedDB').to.not.equal(undefined);
 
     const second = await banner(src);
     expect(second.state.status).to.equal('ready');
@@ -428,7 +431,6 @@ describe('<status-banner>', () => {
       EventTarget.prototype.addEventListener = add;
       EventTarget.prototype.removeEventListener = remove;
     }
-    await new Promise((resolve) => setTimeout(resolve, 300));
     expect([...net].filter(([, n]) => n !== 0), 'listeners left on window or document').to.deep.equal([]);
     expect(await requestLog(src), 'no client outlived its element').to.have.length(0);
 
