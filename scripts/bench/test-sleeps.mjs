@@ -29,9 +29,9 @@ export function testSleepCalls(root) {
       const lines = readFileSync(file, 'utf8').split('\n');
       lines.forEach((line, i) => {
         if (!TIMED.test(line) || DEFINITION.test(line)) return;
-        // A wait inside a loop that checks something on each turn (the loop's header within six lines).
-        const around = lines.slice(Math.max(0, i - 6), i + 2).join('\n');
-        if (LOOP.test(lines.slice(Math.max(0, i - 6), i + 1).join('\n')) && CHECKED.test(around)) return;
+        // A wait inside a loop that checks something on each turn (the loop's header within fifteen lines).
+        const around = lines.slice(Math.max(0, i - 15), i + 2).join('\n');
+        if (LOOP.test(lines.slice(Math.max(0, i - 15), i + 1).join('\n')) && CHECKED.test(around)) return;
         found.push(`${path.relative(root, file)}:${i + 1}`);
       });
     }
