@@ -91,3 +91,8 @@ export async function siteLog(base: string): Promise<string[]> {
   const name = new URL(base).pathname.split('/')[2];
   return ((await (await fetch(`/__site-log/${name}`)).json()) as { path: string }[]).map((entry) => entry.path);
 }
+
+/** Resolves with the endpoint's log once it has seen `count` requests: a test waits for a request, not for time. */
+export async function requests(url: string, count: number): Promise<{ at: number; headers: Record<string, string>; closedAt?: number }[]> {
+  return (await fetch(`${url}/log?count=${count}`)).json();
+}

@@ -4,7 +4,8 @@
 //   GET  /__fixtures/<path>        a fixture file: real/… (real captures) or docs/… (written from vendor docs)
 //   PUT  /__status/<name>          configure endpoint <name> (JSON body, see `EndpointConfig` in helpers)
 //   GET  /__status/<name>          answer as configured, and log the request
-//   GET  /__status/<name>/log      the requests it saw: [{ at, headers, closedAt? }]
+//   GET  /__status/<name>/log      the requests it saw: [{ at, headers, closedAt? }]; with ?count=N, once it
+//                                  has seen N (a test on a virtual clock waits for a request, not for time)
 //   POST /__status/<name>/push     write the body, as is, to every stream of <name> still open
 //   GET  /__status/<name>/open     how many of its streams are open now, and the most ever open at once
 //   DELETE /__status/<name>        forget it
@@ -59,6 +60,8 @@ async function answer(ctx, name) {
   }
   const entry = { at: Date.now(), headers: { ...ctx.request.headers } };
   endpoint.log.push(entry);
+  // Those waiting for this many requests see them now (GET .../log?count=N).
+  endpoint.waiting = endpoint.waiting?.filter((waiter) => endpoint.log.length < waiter.count || void waiter.resolve());
   // A script of responses, one per request, the last one repeating.
   const step = endpoint.steps[Math.min(endpoint.log.length - 1, endpoint.steps.length - 1)];
   if (step.hang) {
@@ -208,6 +211,9 @@ export async function statusMiddleware(ctx, next) {
     endpoints.delete(name);
     ctx.status = 204;
   } else if (sub === 'log') {
+    const count = Number(url.searchParams.get('count')) || 0;
+    const endpoint = endpoints.get(name);
+    if (endpoint && endpoint.log.length < count) await new Promise((resolve) => (endpoint.waiting ??= []).push({ count, resolve }));
     ctx.body = endpoints.get(name)?.log ?? [];
   } else if (sub === 'push') {
     const text = await readBody(ctx.req);
