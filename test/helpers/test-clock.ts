@@ -78,3 +78,8 @@ export async function settled(condition: () => boolean, what = 'the condition'):
     await turn();
   }
 }
+
+/** Lets promise chains and events already under way run on: `count` turns of the event loop, no timer. */
+export async function turns(count = 5): Promise<void> {
+  for (let i = 0; i < count; i += 1) await turn();
+}
