@@ -83,3 +83,9 @@ export async function settled(condition: () => boolean, what = 'the condition'):
 export async function turns(count = 5): Promise<void> {
   for (let i = 0; i < count; i += 1) await turn();
 }
+
+/** Fires the client's next timer once it has set one (its first request, or the next after an answer). */
+export async function tick(time: TestClock, what = 'the next request set'): Promise<void> {
+  await settled(() => time.pending === 1, what);
+  time.advance(time.next!);
+}

@@ -9,24 +9,9 @@ import {
 import { trapPageErrors, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
 import { configure, endpoint, requestLog, requests } from '../../../test/helpers/status-server.js';
-import { client, clients, controlledEnvironment, keep, until } from '../../../test/helpers/clients.js';
-import { settled, testClock, turns, type TestClock } from '../../../test/helpers/test-clock.js';
+import { client, clients, controlledEnvironment, keep, until, watched } from '../../../test/helpers/clients.js';
+import { settled, testClock, tick, turns } from '../../../test/helpers/test-clock.js';
 
-/** Fires the client's next timer once it has set one (its first poll, or the next after an answer). */
-async function tick(time: TestClock, what = 'the next request set'): Promise<void> {
-  await settled(() => time.pending === 1, what);
-  time.advance(time.next!);
-}
-
-/** A storage that counts what the client asks of it, so a test can wait for the client to have looked. */
-function watched(storage: StatusStorage) {
-  const seen = { reads: 0, writes: 0 };
-  const wrapped: StatusStorage = {
-    get: (key) => ((seen.reads += 1), storage.get(key)),
-    set: (key, value) => ((seen.writes += 1), storage.set(key, value)),
-  };
-  return { seen, storage: wrapped };
-}
 
 describe('createStatusClient', () => {
   let trap: PageErrorTrap;
