@@ -12,6 +12,8 @@ export interface TestClock {
   readonly pending: number;
   /** Ms until the next timer is due, or undefined when none waits. */
   readonly next: number | undefined;
+  /** Ms until each waiting timer is due, soonest first. */
+  readonly timers: number[];
   /** Moves time on by `ms`, firing each timer that falls due on the way, in order, those they set included. */
   advance(ms: number): void;
 }
@@ -43,6 +45,9 @@ export function testClock(start = Date.now()): TestClock {
     get next() {
       const found = first();
       return found && found[1].due - now;
+    },
+    get timers() {
+      return [...timers.values()].map((timer) => timer.due - now).sort((a, b) => a - b);
     },
     advance(ms) {
       const end = now + ms;
