@@ -90,9 +90,10 @@ export async function site(routes: Record<string, EndpointStep | EndpointStep[]>
 }
 
 /** The paths (with their queries) a site has been asked for, in order, relative to its base. */
-export async function siteLog(base: string): Promise<string[]> {
+export async function siteLog(base: string, count?: number): Promise<string[]> {
   const name = new URL(base).pathname.split('/')[2];
-  return ((await (await fetch(`/__site-log/${name}`)).json()) as { path: string }[]).map((entry) => entry.path);
+  const query = count === undefined ? '' : `?count=${count}`;
+  return ((await (await fetch(`/__site-log/${name}${query}`)).json()) as { path: string }[]).map((entry) => entry.path);
 }
 
 /**

@@ -16,7 +16,7 @@
 //   GET  /__site/<name>/<path>     the route's step (a path with a query matches that query only, a path without
 //                                  one any query), else an HTML 200, as a status page's own site or an unclaimed
 //                                  host answers; every request is logged
-//   GET  /__site-log/<name>        the requests it saw: [{ at, path, headers }]
+//   GET  /__site-log/<name>        the requests it saw: [{ at, path, headers }]; with ?count=N, once it has seen N
 //   GET  /__lonely/<file>          the built script-tag file (status-banner.min.js) or the self-contained one
 //                                  (status-banner.standalone.min.js) alone: the chunks the first loads from
 //                                  beside itself answer 404 here, as on a CDN where only that file was uploaded
@@ -119,6 +119,7 @@ async function site(ctx, name, rest, search) {
   }
   const path = `/${rest}`;
   config.log.push({ at: Date.now(), path: path + search, headers: { ...ctx.request.headers } });
+  changed(config);
   const key = Object.hasOwn(config.routes, path + search) ? path + search : Object.hasOwn(config.routes, path) ? path : undefined;
   if (key === undefined) {
     if (config.missing) return raw(ctx, config.missing, { 'Content-Type': 'text/plain' }, 'not found');
@@ -202,7 +203,10 @@ export async function statusMiddleware(ctx, next) {
     return;
   }
   if (url.pathname.startsWith('/__site-log/')) {
-    ctx.body = sites.get(url.pathname.slice('/__site-log/'.length))?.log ?? [];
+    const config = sites.get(url.pathname.slice('/__site-log/'.length));
+    const count = Number(url.searchParams.get('count')) || 0;
+    await whenever(config, () => config.log.length >= count);
+    ctx.body = config?.log ?? [];
     return;
   }
   if (url.pathname.startsWith('/__fixtures/')) {
