@@ -69,8 +69,6 @@ export function until(target: StatusClient, predicate: (state: StatusState) => b
   });
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** A storage that counts what the client asks of it, so a test can wait for the client to have looked. */
 export function watched(storage: StatusStorage) {
   const seen = { reads: 0, writes: 0 };
