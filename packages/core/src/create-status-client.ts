@@ -10,6 +10,7 @@ import { createIndexedDbStorage } from './persistence/idb-storage.js';
 import { createPacing } from './transports/backoff.js';
 import { fetchStatus } from './transports/fetch-status.js';
 import { own, ownCopy } from './own.js';
+import { guardAgainstCsp } from './client/csp-guard.js';
 import { createDismissalStore } from './client/dismissal-store.js';
 import { readSettings, type StatusClient, type StatusClientOptions } from './client/options.js';
 import { createScheduler } from './client/scheduler.js';
@@ -56,7 +57,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   let tabs: TabSync | undefined;
   /** Whether every tab polls on its own (no Web Locks or channel). Outside a document there are no tabs. */
   const unled = () => !!tabs && !tabs.shared && !!globalThis.document;
-  /** The origins this client has asked: a page's CSP that blocks any of them blocks us (see onViolation). */
+  /** The origins this client has asked: a page's CSP that blocks any of them blocks us (client/csp-guard.ts). */
   const asked = new Set<string>();
   // A base URL's endpoint is found once (discover-endpoint.ts), then remembered; an endpoint is fetched as is.
   const locate = createEndpointLocator(endpoint ? options.src : 'about:blank', {
@@ -184,19 +185,6 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     tabs.want(shown && online && !scheduler.halted);
   }
 
-  /** A Content Security Policy that blocks our endpoint: every attempt would file a report, so stop. */
-  function onViolation(event: SecurityPolicyViolationEvent): void {
-    try {
-      // The endpoint found for a base URL may live on another host than `src` (status.io's API, say).
-      const blocked = new URL(event.blockedURI).origin;
-      if (asked.has(blocked) || [endpoint, streamUrl].some((url) => url && new URL(url).origin === blocked)) {
-        halt(`blocked by the page's Content Security Policy (${event.violatedDirective})`, 'csp');
-      }
-    } catch {
-      // `blockedURI` was not a URL ("inline", "eval"): not about us.
-    }
-  }
-
   function start(): void {
     running = true;
     tabs ??= createTabSync(endpoint, {
@@ -209,12 +197,11 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
       },
     });
     const stopEnvironment = environment.subscribe(reconsider);
-    const doc = globalThis.document;
-    doc?.addEventListener('securitypolicyviolation', onViolation);
-    stopListening = () => {
-      stopEnvironment();
-      doc?.removeEventListener('securitypolicyviolation', onViolation);
-    };
+    const stopGuard = guardAgainstCsp(
+      () => [...asked, ...[endpoint, streamUrl].flatMap((url) => (url ? [new URL(url).origin] : []))],
+      (directive) => halt(`blocked by the page's Content Security Policy (${directive})`, 'csp'),
+    );
+    stopListening = () => (stopEnvironment(), stopGuard());
     void restore().then(() => running && reconsider());
   }
 
