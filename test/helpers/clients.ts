@@ -8,6 +8,7 @@ import {
   type StatusClientOptions,
   type StatusEnvironment,
   type StatusState,
+  type StatusStorage,
 } from '@status-banner/core';
 
 /** Visibility and connectivity the test controls. */
@@ -68,4 +69,12 @@ export function until(target: StatusClient, predicate: (state: StatusState) => b
   });
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A storage that counts what the client asks of it, so a test can wait for the client to have looked. */
+export function watched(storage: StatusStorage) {
+  const seen = { reads: 0, writes: 0 };
+  const wrapped: StatusStorage = {
+    get: (key) => ((seen.reads += 1), storage.get(key)),
+    set: (key, value) => ((seen.writes += 1), storage.set(key, value)),
+  };
+  return { seen, storage: wrapped };
+}

@@ -32,9 +32,12 @@ export async function push(url: string, text: string): Promise<number> {
   return (await (await fetch(`${url}/push`, { method: 'POST', body: text })).json()).streams;
 }
 
-/** How many streams of the endpoint are open, and the most that ever were at once. */
-export async function openStreams(url: string): Promise<{ open: number; max: number }> {
-  return (await fetch(`${url}/open`)).json();
+/**
+ * How many streams of the endpoint are open, and the most that ever were at once; with `until`, once exactly that
+ * many are open (the server sees a close a moment after the client drops it).
+ */
+export async function openStreams(url: string, until?: number): Promise<{ open: number; max: number }> {
+  return (await fetch(`${url}/open${until === undefined ? '' : `?open=${until}`}`)).json();
 }
 
 let counter = 0;
@@ -87,7 +90,17 @@ export async function site(routes: Record<string, EndpointStep | EndpointStep[]>
 }
 
 /** The paths (with their queries) a site has been asked for, in order, relative to its base. */
-export async function siteLog(base: string): Promise<string[]> {
+export async function siteLog(base: string, count?: number): Promise<string[]> {
   const name = new URL(base).pathname.split('/')[2];
-  return ((await (await fetch(`/__site-log/${name}`)).json()) as { path: string }[]).map((entry) => entry.path);
+  const query = count === undefined ? '' : `?count=${count}`;
+  return ((await (await fetch(`/__site-log/${name}${query}`)).json()) as { path: string }[]).map((entry) => entry.path);
+}
+
+/**
+ * Resolves with the endpoint's log once it has seen `count` requests (and, with `closed`, once that one, from 0,
+ * has closed): a test waits for what the server sees, not for time.
+ */
+export async function requests(url: string, count: number, options: { closed?: number } = {}): Promise<{ at: number; headers: Record<string, string>; closedAt?: number }[]> {
+  const closed = options.closed === undefined ? '' : `&closed=${options.closed}`;
+  return (await fetch(`${url}/log?count=${count}${closed}`)).json();
 }

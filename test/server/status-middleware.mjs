@@ -4,16 +4,19 @@
 //   GET  /__fixtures/<path>        a fixture file: real/… (real captures) or docs/… (written from vendor docs)
 //   PUT  /__status/<name>          configure endpoint <name> (JSON body, see `EndpointConfig` in helpers)
 //   GET  /__status/<name>          answer as configured, and log the request
-//   GET  /__status/<name>/log      the requests it saw: [{ at, headers, closedAt? }]
+//   GET  /__status/<name>/log      the requests it saw: [{ at, headers, closedAt? }]; with ?count=N, once it
+//                                  has seen N; with ?closed=I, once the I-th (from 0) has closed (a test on a
+//                                  virtual clock waits for what the server sees, not for time)
 //   POST /__status/<name>/push     write the body, as is, to every stream of <name> still open
-//   GET  /__status/<name>/open     how many of its streams are open now, and the most ever open at once
+//   GET  /__status/<name>/open     how many of its streams are open now, and the most ever open at once; with
+//                                  ?open=N, once exactly N are open
 //   DELETE /__status/<name>        forget it
 //   PUT  /__site/<name>            configure a status page's site: { routes: { "<path>[?query]": step | [steps] },
 //                                  missing?: <status> } (what unrouted paths answer instead of the HTML page)
 //   GET  /__site/<name>/<path>     the route's step (a path with a query matches that query only, a path without
 //                                  one any query), else an HTML 200, as a status page's own site or an unclaimed
 //                                  host answers; every request is logged
-//   GET  /__site-log/<name>        the requests it saw: [{ at, path, headers }]
+//   GET  /__site-log/<name>        the requests it saw: [{ at, path, headers }]; with ?count=N, once it has seen N
 //   GET  /__lonely/<file>          the built script-tag file (status-banner.min.js) or the self-contained one
 //                                  (status-banner.standalone.min.js) alone: the chunks the first loads from
 //                                  beside itself answer 404 here, as on a CDN where only that file was uploaded
@@ -59,6 +62,7 @@ async function answer(ctx, name) {
   }
   const entry = { at: Date.now(), headers: { ...ctx.request.headers } };
   endpoint.log.push(entry);
+  changed(endpoint);
   // A script of responses, one per request, the last one repeating.
   const step = endpoint.steps[Math.min(endpoint.log.length - 1, endpoint.steps.length - 1)];
   if (step.hang) {
@@ -115,6 +119,7 @@ async function site(ctx, name, rest, search) {
   }
   const path = `/${rest}`;
   config.log.push({ at: Date.now(), path: path + search, headers: { ...ctx.request.headers } });
+  changed(config);
   const key = Object.hasOwn(config.routes, path + search) ? path + search : Object.hasOwn(config.routes, path) ? path : undefined;
   if (key === undefined) {
     if (config.missing) return raw(ctx, config.missing, { 'Content-Type': 'text/plain' }, 'not found');
@@ -130,6 +135,17 @@ async function site(ctx, name, rest, search) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Resolves once `holds()` is true of the endpoint: at once, or at the change that makes it so. */
+function whenever(endpoint, holds) {
+  if (!endpoint || holds()) return undefined;
+  return new Promise((resolve) => (endpoint.waiting ??= []).push({ holds, resolve }));
+}
+
+/** Something the tests may be waiting for happened: a request, a stream opened or closed. */
+function changed(endpoint) {
+  endpoint.waiting = endpoint.waiting?.filter((waiter) => !waiter.holds() || void waiter.resolve());
+}
+
 /** Plays an `sse` script on the raw response (Koa would buffer it), then holds the stream open for pushes. */
 async function stream(ctx, endpoint, step, entry) {
   ctx.respond = false;
@@ -143,9 +159,11 @@ async function stream(ctx, endpoint, step, entry) {
   res.flushHeaders();
   endpoint.open.add(res);
   endpoint.maxOpen = Math.max(endpoint.maxOpen, endpoint.open.size);
+  changed(endpoint);
   res.on('close', () => {
     endpoint.open.delete(res);
     entry.closedAt = Date.now();
+    changed(endpoint);
   });
   for (const action of step.sse) {
     if (res.destroyed || res.writableEnded) return;
@@ -185,7 +203,10 @@ export async function statusMiddleware(ctx, next) {
     return;
   }
   if (url.pathname.startsWith('/__site-log/')) {
-    ctx.body = sites.get(url.pathname.slice('/__site-log/'.length))?.log ?? [];
+    const config = sites.get(url.pathname.slice('/__site-log/'.length));
+    const count = Number(url.searchParams.get('count')) || 0;
+    await whenever(config, () => config.log.length >= count);
+    ctx.body = config?.log ?? [];
     return;
   }
   if (url.pathname.startsWith('/__fixtures/')) {
@@ -208,12 +229,20 @@ export async function statusMiddleware(ctx, next) {
     endpoints.delete(name);
     ctx.status = 204;
   } else if (sub === 'log') {
+    const endpoint = endpoints.get(name);
+    const count = Number(url.searchParams.get('count')) || 0;
+    const closed = url.searchParams.get('closed');
+    await whenever(endpoint, () => endpoint.log.length >= count && (closed === null || !!endpoint.log[+closed]?.closedAt));
     ctx.body = endpoints.get(name)?.log ?? [];
   } else if (sub === 'push') {
     const text = await readBody(ctx.req);
     for (const res of endpoints.get(name)?.open ?? []) res.write(text);
     ctx.body = { streams: endpoints.get(name)?.open.size ?? 0 };
   } else if (sub === 'open') {
+    // With ?open=N, once exactly N streams are open.
+    const open = url.searchParams.get('open');
+    const endpoint = endpoints.get(name);
+    await whenever(endpoint, () => open === null || endpoint.open.size === +open);
     ctx.body = { open: endpoints.get(name)?.open.size ?? 0, max: endpoints.get(name)?.maxOpen ?? 0 };
   } else if (ctx.method === 'OPTIONS') {
     ctx.set('Access-Control-Allow-Origin', '*');

@@ -8,8 +8,10 @@ import {
 } from '@status-banner/core';
 import { trapPageErrors, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
-import { configure, endpoint, requestLog } from '../../../test/helpers/status-server.js';
-import { client, clients, controlledEnvironment, keep, sleep, until } from '../../../test/helpers/clients.js';
+import { configure, endpoint, requestLog, requests } from '../../../test/helpers/status-server.js';
+import { client, clients, controlledEnvironment, keep, until, watched } from '../../../test/helpers/clients.js';
+import { settled, testClock, tick, turns } from '../../../test/helpers/test-clock.js';
+
 
 describe('createStatusClient', () => {
   let trap: PageErrorTrap;
@@ -24,11 +26,15 @@ describe('createStatusClient', () => {
 
   it('does nothing until subscribed, then fetches and reports the snapshot', async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'major', title: 'API down' }]) });
-    const c = client({ src });
-    await sleep(50);
+    const time = testClock();
+    const c = client({ src, clock: time.clock });
+    time.advance(1000);
+    expect(time.pending, 'nothing set to run').to.equal(0);
     expect(await requestLog(src)).to.have.length(0);
     expect(c.getSnapshot().status).to.equal('loading');
-    const state = await until(c, (s) => s.status === 'ready');
+    const ready = until(c, (s) => s.status === 'ready');
+    await tick(time);
+    const state = await ready;
     expect(state.snapshot?.provider).to.equal('native');
     expect(state.notices.map((n) => [n.id, n.severity, n.title])).to.deep.equal([['a', 'major', 'API down']]);
     expect(state.fetchedAt).to.be.closeTo(Date.now(), 2000);
@@ -60,15 +66,18 @@ describe('createStatusClient', () => {
     expect((state.error as StatusFetchError).type).to.equal('http');
     expect((state.error as StatusFetchError).status).to.equal(500);
     // random() = 0 makes every backoff delay 0: the client keeps retrying.
-    await sleep(150);
-    expect((await requestLog(src)).length).to.be.at.least(2);
+    expect((await requests(src, 2)).length).to.be.at.least(2);
   });
 
   it('waits as long as Retry-After says', async () => {
     const src = await endpoint({ status: 503, headers: { 'Retry-After': '120' } }, { body: nativePayload([]) });
-    const c = keep(client({ src, random: () => 0 }));
+    const time = testClock();
+    const c = keep(client({ src, random: () => 0, clock: time.clock }));
+    await tick(time);
     await until(c, (s) => s.status === 'error');
-    await sleep(300);
+    await settled(() => time.pending === 1, 'the retry set');
+    expect(time.next).to.equal(120_000);
+    time.advance(119_999);
     expect(await requestLog(src)).to.have.length(1);
   });
 
@@ -78,11 +87,14 @@ describe('createStatusClient', () => {
     console.warn = (...args: unknown[]) => warnings.push(args);
     try {
       const src = await endpoint({ status: 404, body: 'not found' });
-      const c = keep(client({ src, random: () => 0 }));
+      const time = testClock();
+      const c = keep(client({ src, random: () => 0, clock: time.clock }));
+      await tick(time);
       const state = await until(c, (s) => s.status === 'error');
       expect((state.error as StatusFetchError).status).to.equal(404);
       await c.refresh();
-      await sleep(200);
+      time.advance(3_600_000);
+      expect(time.pending, 'nothing set to run').to.equal(0);
       expect(await requestLog(src)).to.have.length(1);
       // A second client on another 404 does not warn again: one line per failure class per page.
       const other = client({ src: await endpoint({ status: 404 }) });
@@ -135,12 +147,14 @@ describe('createStatusClient', () => {
   it('marks the snapshot stale once it has gone unconfirmed past staleAfter and a refresh fails, until the next good answer', async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'major' }]) });
     const env = controlledEnvironment();
-    const c = keep(client({ src, staleAfter: 0.3, environment: env.environment }));
+    const time = testClock();
+    const c = keep(client({ src, staleAfter: 0.3, environment: env.environment, clock: time.clock }));
+    await tick(time);
     await until(c, (s) => s.status === 'ready');
     await configure(src, { status: 503 });
     await c.refresh();
     expect(c.getSnapshot().stale, 'failed, but not old yet').to.equal(undefined);
-    await sleep(400);
+    time.advance(400);
     await c.refresh();
     const stale = c.getSnapshot();
     expect(stale.stale).to.equal(true);
@@ -149,16 +163,19 @@ describe('createStatusClient', () => {
     await c.refresh();
     expect(c.getSnapshot().stale).to.equal(undefined);
     // Offline with an old snapshot: nothing will confirm it, so it is stale at once.
-    await sleep(400);
+    time.advance(400);
     env.set({ online: false });
     expect(c.getSnapshot().stale).to.equal(true);
   });
 
   it('takes staleAfterSeconds from a native payload over its own option', async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'a' }], { staleAfterSeconds: 3600 }) }, { status: 503 });
-    const c = keep(client({ src, staleAfter: 0.1 }));
+    const time = testClock();
+    const c = keep(client({ src, staleAfter: 0.1, clock: time.clock }));
+    await tick(time);
     await until(c, (s) => s.status === 'ready');
-    await sleep(200);
+    await settled(() => time.pending === 1, 'the next poll set');
+    time.advance(200);
     await c.refresh();
     expect(c.getSnapshot().error).to.exist;
     expect(c.getSnapshot().stale).to.equal(undefined);
@@ -192,7 +209,9 @@ describe('createStatusClient', () => {
   it('never lets a tab switch or a reconnect shorten a Retry-After or a backoff', async () => {
     const src = await endpoint({ status: 503, headers: { 'Retry-After': '3600' } });
     const env = controlledEnvironment();
-    const c = keep(client({ src, environment: env.environment, random: () => 0.5 }));
+    const time = testClock();
+    const c = keep(client({ src, environment: env.environment, random: () => 0.5, clock: time.clock }));
+    await tick(time);
     await until(c, (s) => s.status === 'error');
     for (let i = 0; i < 3; i += 1) {
       env.set({ visible: false });
@@ -200,7 +219,9 @@ describe('createStatusClient', () => {
       env.set({ online: false });
       env.set({ online: true });
     }
-    await sleep(1500);
+    await settled(() => time.pending === 1, 'leading again');
+    expect(time.next, 'still the whole Retry-After, jittered up').to.be.at.least(3_600_000);
+    time.advance(1500);
     expect(await requestLog(src)).to.have.length(1);
   });
 
@@ -251,8 +272,8 @@ describe('createStatusClient', () => {
     const base = createMemoryStorage();
     // Slow storage widens the window in which two writes could overtake each other.
     const slow: StatusStorage = {
-      get: async (key) => (await sleep(30), base.get(key)),
-      set: async (key, value) => (await sleep(30), base.set(key, value)),
+      get: async (key) => (await turns(), base.get(key)),
+      set: async (key, value) => (await turns(), base.set(key, value)),
     };
     const src = await endpoint({ body: nativePayload([{ id: 'a' }, { id: 'b' }, { id: 'c' }]) });
     const c = client({ src, storage: slow });
@@ -265,17 +286,21 @@ describe('createStatusClient', () => {
   it('fires nothing when the network confirms a stored snapshot, and keeps the stored copy fresh', async () => {
     const payload = nativePayload([{ id: 'a', severity: 'major' }]);
     const src = await endpoint({ body: payload });
-    const storage = createMemoryStorage();
+    const base = createMemoryStorage();
+    const { seen, storage } = watched(base);
     const key = `snapshot:${resolveEndpoint(src)}`;
-    const first = client({ src, storage, maxAge: 2, random: () => 0.99 });
-    await until(first, (s) => s.status === 'ready');
+    const time = testClock();
+    const first = client({ src, storage, maxAge: 2, random: () => 0.99, clock: time.clock });
+    const ready = until(first, (s) => s.status === 'ready');
+    await tick(time);
+    await ready;
     first.destroy();
     // Writes are not awaited by the client; let the first one land, as it would before a reload.
-    await sleep(50);
+    await settled(() => seen.writes === 1, 'the snapshot written');
     const { checkedAt: before } = (await storage.get(key)) as { checkedAt: number };
 
-    await sleep(1100);
-    const second = client({ src, storage, maxAge: 2, random: () => 0.99 });
+    time.advance(1100);
+    const second = client({ src, storage, maxAge: 2, random: () => 0.99, clock: time.clock });
     const restored = await until(second, (s) => s.status === 'ready');
     let changes = 0;
     keep(second);
@@ -283,7 +308,7 @@ describe('createStatusClient', () => {
     await second.refresh();
     expect(changes, 'an identical answer is no change').to.equal(0);
     expect(second.getSnapshot()).to.equal(restored);
-    await sleep(50);
+    await settled(() => seen.writes === 2, 'the snapshot written again');
     const { checkedAt: after } = (await storage.get(key)) as { checkedAt: number };
     expect(after, 'confirmed after half of maxAge: stored again').to.be.above(before);
   });
@@ -326,14 +351,23 @@ describe('createStatusClient', () => {
     const src = await endpoint({ body: nativePayload([{ id: 'a' }]) });
     const env = controlledEnvironment();
     env.set({ visible: false });
-    const c = client({ src, environment: env.environment });
+    const time = testClock();
+    const { seen, storage } = watched(createMemoryStorage());
+    const c = client({ src, environment: env.environment, clock: time.clock, storage });
     const stop = c.subscribe(() => {});
-    await sleep(300);
+    await settled(() => seen.reads >= 2, 'what is stored read');
+    await turns();
+    time.advance(600_000);
+    expect(time.pending, 'hidden: nothing set to run').to.equal(0);
     expect(await requestLog(src)).to.have.length(0);
     env.set({ visible: true, online: false });
-    await sleep(200);
+    await settled(() => seen.reads >= 4, 'what is stored read again, once shown');
+    await turns();
+    time.advance(600_000);
+    expect(time.pending, 'offline: nothing set to run').to.equal(0);
     expect(await requestLog(src)).to.have.length(0);
     env.set({ online: true });
+    await tick(time);
     await until(c, (s) => s.status === 'ready');
     expect(await requestLog(src)).to.have.length(1);
     stop();
@@ -343,15 +377,18 @@ describe('createStatusClient', () => {
   it('stops every request, timer and listener on destroy', async () => {
     const src = await endpoint({ status: 500 });
     const env = controlledEnvironment();
-    const c = keep(client({ src, environment: env.environment, random: () => 0 }));
+    const time = testClock();
+    const c = keep(client({ src, environment: env.environment, random: () => 0, clock: time.clock }));
+    await tick(time);
     await until(c, (s) => s.status === 'error');
-    await sleep(50);
-    expect((await requestLog(src)).length, 'retrying before destroy').to.be.at.least(2);
+    await tick(time, 'the retry set');
+    expect((await requests(src, 2)).length, 'retrying before destroy').to.be.at.least(2);
     c.destroy();
     // A request already on its way when destroy came may still reach the server: count from after it landed.
-    await sleep(50);
+    await settled(() => time.pending === 0, 'the request in flight aborted');
     const seen = (await requestLog(src)).length;
-    await sleep(300);
+    time.advance(600_000);
+    await turns();
     expect((await requestLog(src)).length).to.equal(seen);
     expect(env.listeners).to.equal(0);
     expect(c.getSnapshot().status).to.equal('stopped');
@@ -412,17 +449,21 @@ describe('createStatusClient', () => {
       fresh.destroy();
 
       await storage.set(key, { fetchedAt: Date.now() - 3_600_000, snapshot: nativePayload([{ id: 'stale' }]) });
-      const stale = client({ src, storage, timeout: 60_000 });
+      const looked = watched(storage);
+      const stale = client({ src, storage: looked.storage, timeout: 60_000 });
       stale.subscribe(() => {});
-      await sleep(100);
+      await settled(() => looked.seen.reads >= 2, 'what is stored read');
+      await turns();
       expect(stale.getSnapshot().snapshot).to.equal(undefined);
       stale.destroy();
 
       for (const corrupt of ['a string', { fetchedAt: Date.now(), snapshot: { notices: 'no' } }, null, 42]) {
         await storage.set(key, corrupt);
-        const c = client({ src, storage, timeout: 60_000 });
+        const read = watched(storage);
+        const c = client({ src, storage: read.storage, timeout: 60_000 });
         c.subscribe(() => {});
-        await sleep(30);
+        await settled(() => read.seen.reads >= 2, 'what is stored read');
+        await turns();
         expect(c.getSnapshot().snapshot, JSON.stringify(corrupt)).to.equal(undefined);
         c.destroy();
       }

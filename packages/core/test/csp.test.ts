@@ -2,7 +2,8 @@
 // status origin. Every attempt would file a violation report to the host, so the client stops at the first.
 
 import { expect } from '@open-wc/testing';
-import { client, clients, keep, sleep, until } from '../../../test/helpers/clients.js';
+import { client, clients, keep, until } from '../../../test/helpers/clients.js';
+import { settled, testClock, tick } from '../../../test/helpers/test-clock.js';
 import { trapPageErrors } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
 import { defineProvider } from '@status-banner/core';
@@ -25,9 +26,13 @@ describe('Content Security Policy', () => {
       // blocked URL once however often it is asked for.
       let attempts = 0;
       const watched: typeof fetch = (input, init) => ((attempts += 1), fetch(input, init));
-      const c = keep(client({ src: same.replace('//localhost:', '//127.0.0.1:'), random: () => 0, fetch: watched }));
+      const time = testClock();
+      const c = keep(client({ src: same.replace('//localhost:', '//127.0.0.1:'), random: () => 0, fetch: watched, clock: time.clock }));
+      await tick(time);
       await until(c, (s) => s.status === 'error');
-      await sleep(1500);
+      // The client hears of the violation as this test does, and stops: no retry is left to run, ever.
+      await settled(() => violations.length > 0 && time.pending === 0, 'the violation heard, and the client stopped');
+      time.advance(3_600_000);
       // Blocked before it left the browser, and never tried again: one attempt, no backoff loop.
       expect(await requestLog(same)).to.have.length(0);
       expect(violations).to.have.length(1);
@@ -66,9 +71,12 @@ describe('Content Security Policy', () => {
         if (String(input).includes('127.0.0.1')) attempts += 1;
         return fetch(input, init);
       };
-      const c = keep(client({ src: page, provider: 'elsewhere', random: () => 0, fetch: watched }));
+      const time = testClock();
+      const c = keep(client({ src: page, provider: 'elsewhere', random: () => 0, fetch: watched, clock: time.clock }));
+      await tick(time);
       await until(c, (s) => s.status === 'error', 3000);
-      await sleep(1500);
+      await settled(() => violations.some((uri) => uri.includes('127.0.0.1')) && time.pending === 0, 'the violation heard, and the client stopped');
+      time.advance(3_600_000);
       // Stopped at the first: with no backoff in this client, it would otherwise have asked again and again.
       expect(violations.filter((uri) => uri.includes('127.0.0.1'))).to.have.length(1);
       expect(attempts).to.equal(1);

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { StatusFetchError, createMemoryStorage, parseStatus, type StatusStorage } from '@status-banner/core';
 import { trapPageErrors, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
-import { client, clients, keep, sleep, until } from '../../../test/helpers/clients.js';
+import { client, clients, keep, until } from '../../../test/helpers/clients.js';
+import { settled, testClock, tick } from '../../../test/helpers/test-clock.js';
 import { loadFixture, site, siteLog, type EndpointStep } from '../../../test/helpers/status-server.js';
 import { findSource } from '../src/sources/index.js';
 
@@ -218,15 +219,19 @@ describe('base URLs: every provider found, read right, and remembered', () => {
 
   it('an unclaimed host (HTML everywhere) is a format error, retried with backoff, never a halt', async () => {
     const root = await site({});
-    const c = keep(client({ src: root, random: () => 0.99 }));
+    const time = testClock();
+    const c = keep(client({ src: root, random: () => 0.99, clock: time.clock }));
+    await tick(time);
     const state = await until(c, (s) => s.status === 'error', 8000);
     expect((state.error as StatusFetchError).type).to.equal('format');
     // One round: the base URL, then each candidate once; the next round waits for the backoff (about 1 s).
     const log = await siteLog(root);
     expect(new Set(log).size).to.equal(log.length);
     expect(log[0]).to.equal('/');
-    await sleep(1500);
-    expect((await siteLog(root)).length).to.be.greaterThan(log.length);
+    await settled(() => time.pending === 1, 'the next round set');
+    expect(time.next, 'about 1 s').to.be.within(500, 1500);
+    time.advance(1500);
+    expect((await siteLog(root, log.length + 1)).length).to.be.greaterThan(log.length);
   });
 
   it('a base URL whose every candidate is missing (404) stops, as a 404 endpoint does', async () => {
@@ -234,15 +239,20 @@ describe('base URLs: every provider found, read right, and remembered', () => {
     const warn = console.warn;
     console.warn = () => {};
     try {
-      const named = keep(client({ src: root, provider: 'incidentio', random: () => 0 }));
+      const time = testClock();
+      const named = keep(client({ src: root, provider: 'incidentio', random: () => 0, clock: time.clock }));
+      await tick(time);
       const state = await until(named, (s) => s.status === 'error', 8000);
       expect((state.error as StatusFetchError).status).to.equal(404);
-      await sleep(300);
+      time.advance(3_600_000);
+      expect(time.pending, 'stopped: nothing set to run').to.equal(0);
       expect(await siteLog(root)).to.deep.equal(['/api/v1/summary', '/api/v2/summary.json']);
       // Probed first (a path, no provider): `src` itself is missing, and that is the answer.
-      const probed = keep(client({ src: new URL('status', root).href, random: () => 0 }));
+      const probed = keep(client({ src: new URL('status', root).href, random: () => 0, clock: time.clock }));
+      await tick(time);
       expect(((await until(probed, (s) => s.status === 'error', 8000)).error as StatusFetchError).status).to.equal(404);
-      await sleep(300);
+      time.advance(3_600_000);
+      expect(time.pending, 'stopped: nothing set to run').to.equal(0);
       expect((await siteLog(root)).slice(2)).to.deep.equal(['/status']);
     } finally {
       console.warn = warn;
@@ -251,10 +261,14 @@ describe('base URLs: every provider found, read right, and remembered', () => {
 
   it('a Retry-After during discovery ends the round at once and is honoured', async () => {
     const root = await site({ '/api/v2/summary.json': { status: 503, headers: { 'Retry-After': '120' } } });
-    const c = keep(client({ src: root, random: () => 0 }));
+    const time = testClock();
+    const c = keep(client({ src: root, random: () => 0, clock: time.clock }));
+    await tick(time);
     const state = await until(c, (s) => s.status === 'error', 8000);
     expect((state.error as StatusFetchError).status).to.equal(503);
-    await sleep(500);
+    await settled(() => time.pending === 1, 'the next round set');
+    expect(time.next).to.equal(120_000);
+    time.advance(119_999);
     // The base URL (HTML, so a page), then the first candidate, and nothing more for two minutes.
     expect(await siteLog(root)).to.deep.equal(['/', '/api/v2/summary.json']);
   });

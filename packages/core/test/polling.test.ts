@@ -5,12 +5,21 @@
 import { expect } from '@open-wc/testing';
 import { createMemoryStorage, resolveEndpoint, StatusFetchError, type StatusStorage } from '@status-banner/core';
 import { retryAfterDelay } from '../src/transports/backoff.js';
-import { client, clients, controlledEnvironment, keep, sleep, until } from '../../../test/helpers/clients.js';
+import { client, clients, controlledEnvironment, keep, until, watched } from '../../../test/helpers/clients.js';
 import { trapPageErrors, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
-import { configure, endpoint, requestLog } from '../../../test/helpers/status-server.js';
+import { configure, endpoint, requestLog, requests } from '../../../test/helpers/status-server.js';
+import { settled, testClock, tick, turns, type TestClock } from '../../../test/helpers/test-clock.js';
 
 const gaps = (log: { at: number }[]) => log.slice(1).map((entry, i) => entry.at - log[i]!.at);
+
+/** Fires the client's next timer and resolves, at the virtual time it fired, once request `count` has arrived. */
+async function nextRequest(time: TestClock, src: string, count: number): Promise<{ at: number }> {
+  await tick(time);
+  const at = time.now;
+  await requests(src, count);
+  return { at };
+}
 
 describe('Polling', () => {
   let trap: PageErrorTrap;
@@ -34,9 +43,11 @@ describe('Polling', () => {
     const memory = createMemoryStorage();
     const writes: string[] = [];
     const storage: StatusStorage = { get: (key) => memory.get(key), set: (key, value) => (writes.push(key), memory.set(key, value)) };
-    const c = keep(client({ src, storage }));
+    const time = testClock();
+    const c = keep(client({ src, storage, clock: time.clock }));
+    await tick(time);
     await until(c, (s) => s.status === 'ready');
-    await sleep(50);
+    await settled(() => time.pending === 1, 'the next poll set');
     const calls: unknown[] = [];
     c.subscribe((state) => calls.push(state));
     const written = writes.length;
@@ -53,11 +64,14 @@ describe('Polling', () => {
 
   it("POLL-02: a client asking every 100 ms reaches the network once while the server's max-age holds", async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'a' }]), etag: true, cacheControl: 'max-age=30' });
-    const c = keep(client({ src }));
+    const time = testClock();
+    const c = keep(client({ src, clock: time.clock }));
+    await tick(time);
     await until(c, (s) => s.status === 'ready');
+    // The client's clock moves 100 ms between asks; the browser's cache keeps its own (real) time, well within 30 s.
     for (let i = 0; i < 10; i += 1) {
       await c.refresh();
-      await sleep(100);
+      time.advance(100);
     }
     expect(await requestLog(src)).to.have.length(1);
   });
@@ -128,9 +142,12 @@ describe('Polling', () => {
   it('POLL-05: 400, 401, 403 and 404 stop polling for the session, with one console warning each', async () => {
     for (const status of [400, 401, 403, 404]) {
       const src = await endpoint({ status });
-      const c = keep(client({ src }));
+      const time = testClock();
+      const c = keep(client({ src, clock: time.clock }));
+      await tick(time);
       await until(c, (s) => s.status === 'error');
-      await sleep(300);
+      time.advance(3_600_000);
+      expect(time.pending, `HTTP ${status}: nothing set to run`).to.equal(0);
       expect(await requestLog(src), `HTTP ${status}`).to.have.length(1);
     }
     for (const status of [400, 401, 403, 404]) expect(warnings.filter((line) => line.includes(`HTTP ${status}`))).to.have.length(1);
@@ -139,10 +156,13 @@ describe('Polling', () => {
   it('POLL-06: a failing endpoint is retried with full-jitter exponential backoff, not at a fixed rate', async () => {
     const src = await endpoint({ status: 503 });
     // Jitter near its top: 0.99 s, 1.98 s, 3.96 s ...
-    const c = keep(client({ src, random: () => 0.99 }));
+    const time = testClock();
+    const c = keep(client({ src, random: () => 0.99, clock: time.clock }));
+    const log = [await nextRequest(time, src, 1)];
     await until(c, (s) => s.status === 'error');
-    await sleep(3300);
-    const [first, second] = gaps(await requestLog(src));
+    log.push(await nextRequest(time, src, 2));
+    log.push(await nextRequest(time, src, 3));
+    const [first, second] = gaps(log);
     expect(first).to.be.within(900, 1400);
     expect(second).to.be.within(1900, 2500);
     expect(c.getSnapshot().notices, 'our failure is not an outage').to.deep.equal([]);
@@ -151,13 +171,13 @@ describe('Polling', () => {
   it('POLL-07: a fresh stored status paints first, and the first request lands at a random phase, not at once', async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'major' }]) });
     const storage = createMemoryStorage();
-    await storage.set(`snapshot:${resolveEndpoint(src)}`, { snapshot: nativePayload([{ id: 'a', severity: 'major' }]), fetchedAt: Date.now(), checkedAt: Date.now() });
-    const started = Date.now();
-    const c = keep(client({ src, storage, interval: 2, random: () => 0.5 }));
+    const time = testClock();
+    await storage.set(`snapshot:${resolveEndpoint(src)}`, { snapshot: nativePayload([{ id: 'a', severity: 'major' }]), fetchedAt: time.now, checkedAt: time.now });
+    const started = time.now;
+    const c = keep(client({ src, storage, interval: 2, random: () => 0.5, clock: time.clock }));
     await until(c, (s) => s.notices.length === 1, 500);
     expect(await requestLog(src), 'painted from storage').to.have.length(0);
-    await sleep(1400);
-    const [first] = await requestLog(src);
+    const first = await nextRequest(time, src, 1);
     // Half of what was left of the 2 s interval.
     expect(first!.at - started).to.be.within(700, 1300);
   });
@@ -165,39 +185,55 @@ describe('Polling', () => {
   it('POLL-08: a hidden tab makes no request for as long as it stays hidden, and checks once, soon, when shown', async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'a' }]) });
     const env = controlledEnvironment();
-    const c = keep(client({ src, interval: 1, environment: env.environment, random: () => 0.5 }));
+    const time = testClock();
+    const c = keep(client({ src, interval: 1, environment: env.environment, random: () => 0.5, clock: time.clock }));
+    await tick(time);
     await until(c, (s) => s.status === 'ready');
+    await settled(() => time.pending === 1, 'the next poll set');
     env.set({ visible: false });
     const hiddenAt = (await requestLog(src)).length;
-    await sleep(2500);
+    time.advance(2500);
+    expect(time.pending, 'hidden: nothing set to run').to.equal(0);
     expect(await requestLog(src)).to.have.length(hiddenAt);
     env.set({ visible: true });
-    await sleep(700);
-    expect((await requestLog(src)).length).to.equal(hiddenAt + 1);
+    await settled(() => time.pending === 1, 'leading again');
+    expect(time.next, 'soon').to.be.at.most(700);
+    time.advance(700);
+    expect((await requests(src, hiddenAt + 1)).length).to.equal(hiddenAt + 1);
   });
 
   it('POLL-09: offline pauses; back online, the request is spread over up to 5 s', async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'a' }]) });
     const env = controlledEnvironment();
     env.set({ online: false });
-    const c = keep(client({ src, environment: env.environment, random: () => 0.3 }));
-    await sleep(500);
+    const time = testClock();
+    const { seen, storage } = watched(createMemoryStorage());
+    const c = keep(client({ src, environment: env.environment, random: () => 0.3, clock: time.clock, storage }));
+    await settled(() => seen.reads >= 2, 'what is stored read');
+    await turns();
+    time.advance(500);
+    expect(time.pending, 'offline: nothing set to run').to.equal(0);
     expect(await requestLog(src)).to.have.length(0);
-    const back = Date.now();
+    const back = time.now;
     env.set({ online: true });
+    const first = await nextRequest(time, src, 1);
     await until(c, (s) => s.status === 'ready', 3000);
     // 0.3 of the 5 s window.
-    expect((await requestLog(src))[0]!.at - back).to.be.within(1400, 2000);
+    expect(first.at - back).to.be.within(1400, 2000);
   });
 
   it('POLL-10: a cross-origin server without CORS headers is a network error, backed off, with nothing thrown', async () => {
     const same = await endpoint({ body: nativePayload([{ id: 'a' }]), cors: false });
     // The same endpoint under another origin (127.0.0.1 vs localhost): the browser withholds the answer.
     const src = same.replace('//localhost:', '//127.0.0.1:');
-    const c = keep(client({ src, random: () => 0.99 }));
+    const time = testClock();
+    const c = keep(client({ src, random: () => 0.99, clock: time.clock }));
+    await tick(time);
     const state = await until(c, (s) => s.status === 'error');
     expect((state.error as StatusFetchError).type).to.equal('network');
-    await sleep(500);
+    await settled(() => time.pending === 1, 'the retry set');
+    expect(time.next, 'backed off').to.be.above(500);
+    time.advance(500);
     expect((await requestLog(same)).length).to.equal(1);
   });
 });

@@ -3,10 +3,11 @@
 
 import { expect } from '@open-wc/testing';
 import { StatusFetchError } from '@status-banner/core';
-import { client, clients, controlledEnvironment, keep, sleep, until } from '../../../test/helpers/clients.js';
+import { client, clients, controlledEnvironment, keep, until } from '../../../test/helpers/clients.js';
 import { trapPageErrors, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
-import { endpoint, openStreams, push, requestLog, snapshotEvent, type StreamAction } from '../../../test/helpers/status-server.js';
+import { endpoint, openStreams, push, requestLog, requests, snapshotEvent, type StreamAction } from '../../../test/helpers/status-server.js';
+import { settled, testClock, tick, type TestClock } from '../../../test/helpers/test-clock.js';
 
 const payload = (title: string, version?: number) => nativePayload([{ id: 'inc', severity: 'major', title }], { version });
 const stream = (...actions: StreamAction[]) => endpoint({ sse: actions });
@@ -17,15 +18,38 @@ const gaps = (log: { at: number }[]) => log.slice(1).map((entry, i) => entry.at 
 
 /**
  * When the server saw the stream's first (or `index`-th) connection close: it hears the close a moment after the
- * client drops it, so this waits up to a second for it.
+ * client drops it, so this waits for it.
  */
 async function closedAt(url: string, index = 0): Promise<number | undefined> {
-  for (let i = 0; i < 40; i += 1) {
-    const at = (await requestLog(url))[index]?.closedAt;
-    if (at) return at;
-    await sleep(25);
+  return (await requests(url, index + 1, { closed: index }))[index]?.closedAt;
+}
+
+/** Timers the client sets as a request or a stream starts (a deadline, the watchdogs): not a next request. */
+const watchdogs = [10_000, 20_000, 45_000];
+
+/** Fires the client's next request (not a watchdog) once it has set it. */
+async function fireNext(time: TestClock): Promise<void> {
+  await settled(() => time.pending === 1 && !watchdogs.includes(time.next!), 'the next request set');
+  time.advance(time.next!);
+}
+
+/**
+ * Runs the client's clock for `ms`, one request at a time: each time it has set its next request, fires it and
+ * waits for it to reach `url`. Returns the virtual times of those requests.
+ */
+async function requestsFor(time: TestClock, url: string, ms: number): Promise<{ at: number }[]> {
+  const end = time.now + ms;
+  const seen: { at: number }[] = [];
+  let count = (await requestLog(url)).length;
+  for (;;) {
+    await settled(() => time.pending === 1 && !watchdogs.includes(time.next!), 'the next request set');
+    if (time.now + time.next! > end) break;
+    time.advance(time.next!);
+    seen.push({ at: time.now });
+    await requests(url, (count += 1));
   }
-  return undefined;
+  time.advance(end - time.now);
+  return seen;
 }
 
 describe('SSE transport', () => {
@@ -62,17 +86,23 @@ describe('SSE transport', () => {
     await until(c, () => title(c) === 'v5');
     await push(sse, snapshotEvent(payload('v4', 4), 4) + snapshotEvent(payload('v6', 6), 6));
     await until(c, () => title(c) === 'v6');
-    await push(sse, snapshotEvent(payload('v3', 3), 3));
-    await sleep(100);
-    expect(title(c)).to.equal('v6');
+    const shown: string[] = [];
+    c.subscribe(() => shown.push(title(c)!));
+    // v7 after v3: once v7 shows, v3 has been read, and it was never shown.
+    await push(sse, snapshotEvent(payload('v3', 3), 3) + snapshotEvent(payload('v7', 7), 7));
+    await until(c, () => title(c) === 'v7');
+    expect(shown).to.deep.equal(['v7']);
   });
 
   it('SSE-01: HTTP 204 stops streaming for good; polling goes on at the normal interval', async () => {
     const src = await polled();
     const sse = await endpoint({ status: 204 });
-    const c = keep(client({ src, stream: sse, interval: 1 }));
+    const time = testClock();
+    const c = keep(client({ src, stream: sse, interval: 1, clock: time.clock }));
+    await tick(time);
+    await requests(sse, 1);
+    await requestsFor(time, src, 2000);
     await until(c, () => title(c) === 'from polling');
-    await sleep(2000);
     expect(await requestLog(sse)).to.have.length(1);
     // 1 s less 20 % (no jitter): about three more polls in two seconds, not a retry storm.
     expect((await requestLog(src)).length).to.be.within(2, 5);
@@ -83,12 +113,15 @@ describe('SSE transport', () => {
       [500, 502, 503, 429].map(async (status) => {
         const src = await polled();
         const sse = await endpoint({ status, headers: { 'Retry-After': '1' } });
-        const c = keep(client({ src, stream: sse }));
+        const time = testClock();
+        const c = keep(client({ src, stream: sse, clock: time.clock }));
+        await tick(time);
+        const refused = { at: time.now };
+        await tick(time, 'the turn to polling set');
+        const poll = { at: time.now };
         await until(c, () => title(c) === 'from polling', 4000);
-        const [refused] = await requestLog(sse);
-        const [poll] = await requestLog(src);
-        expect(poll!.at - refused!.at, `HTTP ${status}`).to.be.at.least(950);
-        await sleep(300);
+        expect(poll.at - refused.at, `HTTP ${status}`).to.be.at.least(950);
+        time.advance(300);
         expect(await requestLog(sse), `HTTP ${status}`).to.have.length(1);
       }),
     );
@@ -106,9 +139,9 @@ describe('SSE transport', () => {
 
   it('SSE-04: retry: 0 and a close, again and again, reconnect no faster than once a second', async () => {
     const sse = await stream({ raw: 'retry: 0\n\n' }, { close: true });
-    keep(client({ src: await polled(), stream: sse }));
-    await sleep(2600);
-    const log = await requestLog(sse);
+    const time = testClock();
+    keep(client({ src: await polled(), stream: sse, clock: time.clock }));
+    const log = await requestsFor(time, sse, 2600);
     expect(log.length).to.be.within(2, 3);
     for (const gap of gaps(log)) expect(gap).to.be.at.least(990);
   });
@@ -116,14 +149,18 @@ describe('SSE transport', () => {
   it('SSE-05: a retry that is not all digits is ignored, and a huge one is clamped', async () => {
     const ignored = await stream({ raw: 'retry: 5s\nretry: -1\n\n' }, { close: true });
     const huge = await stream({ raw: 'retry: 1000000000\n\n' }, { close: true });
-    keep(client({ src: await polled(), stream: ignored }));
-    keep(client({ src: await polled(), stream: huge }));
-    await sleep(2400);
+    const [one, other] = [testClock(), testClock()];
+    keep(client({ src: await polled(), stream: ignored, clock: one.clock }));
+    keep(client({ src: await polled(), stream: huge, clock: other.clock }));
     // The default reconnection time (2 s) still applies after the invalid ones.
-    const log = await requestLog(ignored);
+    const log = await requestsFor(one, ignored, 2400);
     expect(log).to.have.length(2);
     expect(gaps(log)[0]).to.be.at.least(1990);
     // 10^9 ms is clamped to 10 minutes: no reconnect now, but not never.
+    await tick(other);
+    await settled(() => other.pending === 1 && !watchdogs.includes(other.next!), 'the reconnection set');
+    expect(other.next).to.equal(600_000);
+    other.advance(2400);
     expect(await requestLog(huge)).to.have.length(1);
   });
 
@@ -143,9 +180,9 @@ describe('SSE transport', () => {
   it('SSE-07: a server that accepts and closes at once is retried with growing backoff', async () => {
     const sse = await stream({ raw: 'retry: 1000\n\n' }, { close: true });
     // With jitter near its top, backoff (0.99 s, 1.98 s, 3.96 s ...) overtakes the retry time (1.5 s).
-    keep(client({ src: await polled(), stream: sse, random: () => 0.99 }));
-    await sleep(4300);
-    const [first, second] = gaps(await requestLog(sse));
+    const time = testClock();
+    keep(client({ src: await polled(), stream: sse, random: () => 0.99, clock: time.clock }));
+    const [first, second] = gaps(await requestsFor(time, sse, 4300));
     expect(first).to.be.within(1400, 1800);
     expect(second).to.be.at.least(first! + 300);
   });
@@ -154,8 +191,15 @@ describe('SSE transport', () => {
     const withId = await endpoint({ sse: [{ raw: 'retry: 1000\n\n' + snapshotEvent(payload('a', 41), 41) }, { wait: 100 }, { destroy: true }] }, { sse: [] });
     const cleared = await endpoint({ sse: [{ raw: 'retry: 1000\n\n' + snapshotEvent(payload('a', 1), 1) + 'id\nevent: snapshot\ndata: {}\n\n' }, { close: true }] }, { sse: [] });
     const nul = await endpoint({ sse: [{ raw: 'retry: 1000\n\n' + snapshotEvent(payload('a', 5), 5) + 'id: 6\0x\nevent: ping\ndata: x\n\n' }, { close: true }] }, { sse: [] });
-    for (const sse of [withId, cleared, nul]) keep(client({ src: await polled(), stream: sse }));
-    await sleep(1600);
+    for (const sse of [withId, cleared, nul]) {
+      const time = testClock();
+      keep(client({ src: await polled(), stream: sse, clock: time.clock }));
+      // Opened, then dropped or closed, and reopened after the retry time.
+      await fireNext(time);
+      await requests(sse, 1);
+      await fireNext(time);
+      await requests(sse, 2);
+    }
     const second = async (url: string) => (await requestLog(url))[1]?.headers['last-event-id'];
     expect(await second(withId)).to.equal('41');
     expect(await second(cleared)).to.equal(undefined);
@@ -196,20 +240,30 @@ describe('SSE transport', () => {
       { sse: [{ raw: snapshotEvent(payload('complete', 1), 1) }, { raw: `event: snapshot\ndata: ${JSON.stringify(payload('cut off', 2))}` }, { close: true }] },
       { sse: [] },
     );
-    const c = keep(client({ src: await polled(), stream: sse }));
+    const time = testClock();
+    const c = keep(client({ src: await polled(), stream: sse, clock: time.clock }));
+    await tick(time);
     await until(c, () => title(c) === 'complete');
-    await sleep(300);
+    // The end of the stream has been read once the client has set its reconnection.
+    await settled(() => time.pending === 1 && !watchdogs.includes(time.next!), 'the end read');
     expect(title(c)).to.equal('complete');
   });
 
   it('SSE-12: a stream that says nothing after opening (a buffering proxy) turns to polling for the session', async () => {
     const src = await polled();
     const sse = await stream();
-    const c = keep(client({ src, stream: sse, firstEventTimeout: 0.5, interval: 60 }));
+    const time = testClock();
+    const c = keep(client({ src, stream: sse, firstEventTimeout: 0.5, interval: 60, clock: time.clock }));
+    await tick(time);
+    await settled(() => time.next === 500, 'the stream open, its watchdog set');
+    const opened = time.now;
+    time.advance(500);
+    const closed = time.now;
+    expect(await closedAt(sse), 'closed by the client').to.be.a('number');
+    expect(closed - opened, 'after the timeout').to.be.within(450, 1500);
+    // The watchdog turned to polling at once (random() = 0): that poll went out within the same advance.
     await until(c, () => title(c) === 'from polling', 3000);
-    const [opened] = await requestLog(sse);
-    expect((await closedAt(sse))! - opened!.at, 'closed by the client after the timeout').to.be.within(450, 1500);
-    await sleep(300);
+    time.advance(300);
     expect(await requestLog(sse)).to.have.length(1);
     expect(warnings.filter((line) => line.includes('polling instead'))).to.have.length(1);
   });
@@ -225,38 +279,51 @@ describe('SSE transport', () => {
 
   it('SSE-14: heartbeat comments keep a quiet stream alive', async () => {
     const src = await polled();
-    const beats = Array.from({ length: 8 }, () => [{ wait: 200 }, { raw: ': heartbeat\n\n' }] as StreamAction[]).flat();
-    const sse = await stream({ raw: snapshotEvent(payload('streamed', 1), 1) }, ...beats);
-    const c = keep(client({ src, stream: sse, heartbeatTimeout: 0.5 }));
+    const sse = await stream({ raw: snapshotEvent(payload('streamed', 1), 1) });
+    const time = testClock();
+    const c = keep(client({ src, stream: sse, heartbeatTimeout: 0.5, clock: time.clock }));
+    await tick(time);
     await until(c, () => title(c) === 'streamed');
-    await sleep(1500);
+    await settled(() => time.next === 500, 'the watchdog fed');
+    // A heartbeat every 400 ms of the client's time, 1.6 s in all, each feeding the 0.5 s watchdog again.
+    for (let i = 0; i < 4; i += 1) {
+      time.advance(400);
+      await push(sse, ': heartbeat\n\n');
+      await settled(() => time.next === 500, 'the watchdog fed');
+    }
     expect(await requestLog(src)).to.have.length(0);
     expect((await openStreams(sse)).open).to.equal(1);
   });
 
   it('SSE-15: an event that never ends is cut off at the buffer cap, and the stream is reopened later', async () => {
     const sse = await stream({ raw: 'retry: 1000\n\n' }, { raw: `data: ${'x'.repeat(300_000)}` });
-    const c = keep(client({ src: await polled(), stream: sse }));
+    const time = testClock();
+    const c = keep(client({ src: await polled(), stream: sse, clock: time.clock }));
+    await tick(time);
     const state = await until(c, (s) => !!s.error, 3000);
     expect((state.error as StatusFetchError).type).to.equal('too-large');
     expect(await closedAt(sse)).to.be.a('number');
-    await sleep(1200);
-    expect((await requestLog(sse)).length).to.equal(2);
+    await tick(time, 'the reconnection set');
+    expect((await requests(sse, 2)).length).to.equal(2);
   });
 
   it('SSE-16: destroyed or paused while waiting to reconnect, or destroyed before starting: no request follows', async () => {
+    const time = testClock();
     const waiting = await stream({ close: true });
-    const destroyed = keep(client({ src: await polled(), stream: waiting }));
+    const destroyed = keep(client({ src: await polled(), stream: waiting, clock: time.clock }));
     const paused = await stream({ close: true });
-    const stop = client({ src: await polled(), stream: paused }).subscribe(() => {});
+    const stop = client({ src: await polled(), stream: paused, clock: time.clock }).subscribe(() => {});
     const never = await stream();
-    const early = client({ src: await polled(), stream: never });
+    const early = client({ src: await polled(), stream: never, clock: time.clock });
     early.destroy();
     early.subscribe(() => {});
-    await sleep(500);
+    await settled(() => time.pending === 2, 'both streams set to open');
+    time.advance(time.next!);
+    await settled(() => time.timers.join() === '2000,2000', 'both closed, and waiting to reconnect');
     destroyed.destroy();
     stop();
-    await sleep(2200);
+    expect(time.pending, 'no reconnection left').to.equal(0);
+    time.advance(3_600_000);
     expect(await requestLog(waiting)).to.have.length(1);
     expect(await requestLog(paused)).to.have.length(1);
     expect(await requestLog(never)).to.have.length(0);
@@ -276,21 +343,22 @@ describe('SSE transport', () => {
       }
       return fetch(input, init);
     };
-    const c = keep(client({ src: await polled(), stream: sse, environment: env.environment, fetch: watched }));
+    const time = testClock();
+    const c = keep(client({ src: await polled(), stream: sse, environment: env.environment, fetch: watched, clock: time.clock }));
+    await tick(time);
     await until(c, () => title(c) === 'streamed');
+    // Each time shown, the tab leads again and opens its stream at once; hidden again before it is open.
     for (let i = 0; i < 10; i += 1) {
       env.set({ visible: false });
-      await sleep(50);
       env.set({ visible: true });
-      await sleep(50);
+      await tick(time, 'leading again');
+      time.advance(100);
     }
-    await sleep(300);
+    expect((await openStreams(sse, 1)).open, 'as the server sees them, once settled').to.equal(1);
     expect(most, 'streams open at once, as the client sees them').to.equal(1);
     expect(live).to.equal(1);
-    expect((await openStreams(sse)).open, 'as the server sees them, once settled').to.equal(1);
     env.set({ visible: false });
-    await sleep(200);
-    expect((await openStreams(sse)).open, 'hidden: no stream').to.equal(0);
+    expect((await openStreams(sse, 0)).open, 'hidden: no stream').to.equal(0);
   });
 
   it('SSE-18 (one page): several clients of one status share one stream', async () => {
