@@ -3,7 +3,7 @@ import { StatusFetchError, createMemoryStorage, parseStatus, type StatusStorage 
 import { trapPageErrors, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
 import { client, clients, keep, sleep, until } from '../../../test/helpers/clients.js';
 import { loadFixture, site, siteLog, type EndpointStep } from '../../../test/helpers/status-server.js';
-import { findSource } from '../src/sources/index.js';
+import { findSource } from '../src/sources/registry.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
