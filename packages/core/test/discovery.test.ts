@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { StatusFetchError, createMemoryStorage, parseStatus, type StatusStorage } from '@status-banner/core';
+import { StatusFetchError, createMemoryStorage, type StatusStorage } from '@status-banner/core';
+import { parseStatus } from '@status-banner/core/providers';
 import { trapPageErrors, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
 import { client, clients, keep, sleep, until } from '../../../test/helpers/clients.js';
 import { loadFixture, site, siteLog, type EndpointStep } from '../../../test/helpers/status-server.js';
