@@ -46,11 +46,9 @@ export function findSource(id: string): StatusSource | undefined {
  * (a second copy from another build changes nothing); anything that is not a built-in id is ignored.
  */
 export function addBuiltInSources(more: readonly StatusSource[]): void {
-  const known = new Map(sources.filter((source) => isBuiltIn(source.id)).map((source) => [source.id, source]));
-  for (const source of more) if (isBuiltIn(source?.id) && !known.has(source.id)) known.set(source.id, source);
-  const custom = sources.filter((source) => !isBuiltIn(source.id));
-  const builtIn = BUILT_IN_IDS.flatMap((id) => known.get(id) ?? []);
-  sources.splice(0, sources.length, ...custom, ...builtIn);
+  for (const source of more) if (isBuiltIn(source?.id) && !findSource(source.id)) sources.push(source);
+  // Custom ones (index -1) stay first, in their order: the sort is stable.
+  sources.sort((a, b) => BUILT_IN_IDS.indexOf(a.id) - BUILT_IN_IDS.indexOf(b.id));
 }
 
 /** Registers a custom source after the earlier custom ones, replacing one with the same id. */
