@@ -32,27 +32,6 @@ const minifyTemplates = () => ({
 });
 
 /**
- * In the script-tag file, the modules that load code on demand (each package's lazy.ts) are replaced by one
- * that loads it from the chunk files built beside it.
- */
-const scriptTagChunks = () => {
-  const element = (file) => new URL(`packages/element/src/${file}`, import.meta.url).pathname;
-  const swaps = [
-    [/packages\/(core|element)\/src\/lazy\.ts$/, element('script-tag-chunks.ts')],
-    [/packages\/core\/src\/sources\/index\.ts$/, element('script-tag-sources.ts')],
-  ];
-  return {
-    name: 'script-tag-chunks',
-    async resolveId(source, importer, options) {
-      if (!importer || !/\/(lazy|index)\.js$/.test(source)) return null;
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      const swap = resolved && swaps.find(([pattern]) => pattern.test(resolved.id));
-      return swap ? { id: swap[1] } : null;
-    },
-  };
-};
-
-/**
  * Lit's templates register their version on the page (`globalThis.litHtmlVersions`), a global the banner must
  * not add to someone else's page: removed from the files that bundle Lit. The build fails if the line is not
  * found, so a Lit upgrade that moves it is noticed.
@@ -71,9 +50,12 @@ const minify = (module) =>
   // ascii_only: a page that serves the file without a charset must not garble "…" or "·".
   terser({ ecma: 2022, module, compress: { passes: 3 }, format: { comments: false, ascii_only: true } });
 
-/** A package's ESM build: one file per module, its dependencies left to the user's bundler. */
-const esm = (pkg, banner) => ({
-  input: `packages/${pkg}/src/index.ts`,
+/**
+ * A package's ESM build: one file per module, its dependencies left to the user's bundler. `entries` are the
+ * package's subpath entries beside index.ts (its package.json "exports").
+ */
+const esm = (pkg, banner, entries = []) => ({
+  input: ['index.ts', ...entries].map((file) => `packages/${pkg}/src/${file}`),
   external,
   output: {
     dir: `packages/${pkg}/dist`,
@@ -92,8 +74,8 @@ const esm = (pkg, banner) => ({
  * evaluates Lit again (Lit's Trusted Types policy "lit-html" cannot be created twice). No global variable: the
  * test reads the one namespaced symbol the first copy set.
  */
-const scriptTag = (file, plugins, output = {}) => ({
-  input: 'packages/element/src/script-tag.ts',
+const scriptTag = (input, file, output = {}) => ({
+  input: `packages/element/src/${input}`,
   output: {
     file: `packages/element/dist/${file}`,
     format: 'iife',
@@ -103,11 +85,11 @@ const scriptTag = (file, plugins, output = {}) => ({
     plugins: [minify(false)],
     ...output,
   },
-  plugins: [...plugins, nodeResolve({ browser: true, exportConditions: ['status-banner-source'] }), noLitGlobals(), minifyTemplates(), typescript()],
+  plugins: [nodeResolve({ browser: true, exportConditions: ['status-banner-source'] }), noLitGlobals(), minifyTemplates(), typescript()],
 });
 
 export default [
-  esm('core'),
+  esm('core', undefined, ['providers.ts', 'shared.ts', 'transports/sse.ts']),
   esm('element'),
   // React Server Components (Next.js's app router) may import the component and hook only as client modules.
   esm('react', "'use client';"),
@@ -120,17 +102,18 @@ export default [
     plugins: [typescript()],
   },
   // The script tag: the element, the client and the Statuspage and native readers, registered on load; the
-  // rest it loads from beside itself when needed (the next entry).
-  scriptTag('status-banner.min.js', [scriptTagChunks()]),
-  // The same in one self-contained file, for those who want a single file: everything the chunks hold, bundled in.
-  scriptTag('status-banner.standalone.min.js', [], { inlineDynamicImports: true }),
+  // rest its loaders fetch from beside it when needed (the next entry).
+  scriptTag('script-tag.ts', 'status-banner.min.js'),
+  // The same in one self-contained file, for those who want a single file: its loaders are the npm build's, and
+  // what they import is bundled in.
+  scriptTag('script-tag-standalone.ts', 'status-banner.standalone.min.js', { inlineDynamicImports: true }),
   {
     // What the script-tag file loads on demand, as ES modules beside it: the banner's view (Lit, templates,
     // styles) once there is something to show, the stream reader when a stream is configured, every
     // provider's source when a payload or page is not Statuspage's or native, and the words of the banner's
     // language when it is not English; and the tiny file it loads once a day to check that they are served.
     input: {
-      view: 'packages/element/src/banner-view.ts',
+      view: 'packages/element/src/script-tag-view.ts',
       check: 'packages/element/src/script-tag-check.ts',
       sse: 'packages/core/src/transports/sse.ts',
       providers: 'packages/core/src/sources/index.ts',

@@ -1,6 +1,6 @@
 import { StatusFormatError } from './errors.js';
 import { buildSnapshot } from './sources/build-snapshot.js';
-import { builtInSources, sources } from './sources/index.js';
+import { addCustomSource, isBuiltIn } from './sources/registry.js';
 import { isRecord } from './sources/normalize.js';
 import type { Component, Indicator, Notice, ParseContext, SourceEnd, SourceNotice, SourceUpdate, StatusSnapshot, StatusSource } from './types.js';
 
@@ -62,7 +62,7 @@ const MAX_ENDPOINTS = 4;
 export function defineProvider(definition: ProviderDefinition): StatusSource {
   const { id, detect, parse, endpoints } = isRecord(definition) ? definition : ({} as Partial<ProviderDefinition>);
   if (typeof id !== 'string' || !ID.test(id)) throw new TypeError(`defineProvider: id must match ${ID}, not ${JSON.stringify(id)}`);
-  if (builtInSources.some((source) => source.id === id)) throw new TypeError(`defineProvider: "${id}" is a built-in provider`);
+  if (isBuiltIn(id)) throw new TypeError(`defineProvider: "${id}" is a built-in provider`);
   if (typeof detect !== 'function' || typeof parse !== 'function') throw new TypeError('defineProvider: detect and parse must be functions');
   if (endpoints !== undefined && typeof endpoints !== 'function') throw new TypeError('defineProvider: endpoints must be a function');
   const source: StatusSource = {
@@ -99,8 +99,6 @@ export function defineProvider(definition: ProviderDefinition): StatusSource {
       return out;
     },
   };
-  const at = sources.findIndex((existing) => existing.id === id);
-  if (at >= 0) sources.splice(at, 1);
-  sources.splice(sources.length - builtInSources.length, 0, source);
+  addCustomSource(source);
   return source;
 }

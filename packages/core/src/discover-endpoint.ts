@@ -8,7 +8,7 @@
 
 import { StatusFetchError } from './errors.js';
 import { loadMoreSources } from './lazy.js';
-import { findSource, sources } from './sources/index.js';
+import { findSource, sources } from './sources/registry.js';
 import { own, unpolluted } from './own.js';
 import { isRecord } from './sources/normalize.js';
 import type { FetchResult } from './transports/fetch-status.js';

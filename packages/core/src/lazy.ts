@@ -1,16 +1,48 @@
-// Code a client loads only when it needs it. Here, for the npm build, it is an import of the module beside
-// this one, which a bundler splits off, and every provider's source is built in; the script-tag build swaps this
-// module for one that loads the same code from files beside the script (packages/element/src/script-tag-chunks.ts),
-// so a page that only polls never downloads the stream reader, and one on a Statuspage page never downloads
-// the other providers.
+// The one seam for code the core loads only when it needs it: the stream reader, once a stream is configured,
+// and every provider's source, once a payload or a page is not Statuspage's or native. The core asks the loader
+// an entry point installed: the package's main entry installs imports a bundler splits off (bundled-loader.ts);
+// the script-tag file installs one that loads the same code from the files beside it. The import graph is the
+// bundle: nothing is swapped at build time.
 
+import { addBuiltInSources } from './sources/registry.js';
 import type { ReadStream } from './transports/sse.js';
+import type { StatusSource } from './types.js';
 
-/** The server-sent event reader (and its parser). */
-export const loadStream = (): Promise<ReadStream> => import('./transports/sse.js').then((module) => module.readStream);
+/** Where the code loaded on demand comes from. Each part is optional: without it, the core does without. */
+export interface StatusLoader {
+  /** The server-sent event reader. Without it, or if it rejects, a client polls instead of streaming. */
+  stream?: () => Promise<ReadStream>;
+  /**
+   * Built-in providers' sources beyond Statuspage and native, any number of them. Without it, or if it rejects,
+   * pages of other formats cannot be read (unless `@status-banner/core/providers` is imported).
+   */
+  providers?: () => Promise<readonly StatusSource[]>;
+}
+
+let loader: StatusLoader = {};
+let more: Promise<void> | undefined;
 
 /**
- * Makes every provider's source known to detection and discovery. Resolves when they are (at once here, where
- * they are all built in); never rejects.
+ * Installs where the core loads code on demand from; parts given replace those installed before. An entry point
+ * calls it before any client starts: `@status-banner/core` and the script-tag file do.
  */
-export const loadMoreSources = (): Promise<void> => Promise.resolve();
+export function installLoader(next: StatusLoader): void {
+  loader = { ...loader, ...next };
+  if (next.providers) more = undefined;
+}
+
+/** The server-sent event reader, from the installed loader. Rejects when there is none. */
+export const loadStream = (): Promise<ReadStream> =>
+  loader.stream ? loader.stream() : Promise.reject(new Error('no stream reader is installed'));
+
+/**
+ * Makes every provider's source known to detection and discovery, once. Resolves when they are, or when they
+ * cannot be (no loader, or it failed: the sources at hand are all there are); never rejects.
+ */
+export const loadMoreSources = (): Promise<void> => {
+  const { providers } = loader;
+  if (!providers) return Promise.resolve();
+  return (more ??= Promise.resolve()
+    .then(providers)
+    .then(addBuiltInSources, () => {}));
+};

@@ -1,11 +1,13 @@
 import { StatusFormatError } from './errors.js';
 import { ownCopy, unpolluted } from './own.js';
-import { findSource, sources } from './sources/index.js';
+import { findSource, sources } from './sources/registry.js';
 import type { ParseOptions, StatusSnapshot } from './types.js';
 
 /**
  * Reads a status page's payload into a {@link StatusSnapshot}. Pure and synchronous; safe in Node, workers and
- * browsers.
+ * browsers. It knows the providers known so far: Statuspage's and native, those registered with
+ * `defineProvider`, and the rest once a client has loaded them; `parseStatus` from
+ * `@status-banner/core/providers` knows every one.
  *
  * @param payload - Parsed JSON, or a JSON string.
  * @param options - `provider` to skip detection, `now` to judge the maintenance lead window against,

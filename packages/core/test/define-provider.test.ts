@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { StatusFormatError, createMemoryStorage, defineProvider, parseStatus, type ProviderDefinition } from '@status-banner/core';
+import { StatusFormatError, createMemoryStorage, defineProvider, type ProviderDefinition } from '@status-banner/core';
+import { parseStatus } from '@status-banner/core/providers';
 import { client, clients, keep, until } from '../../../test/helpers/clients.js';
 import { site, siteLog } from '../../../test/helpers/status-server.js';
 

@@ -1,10 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { StatusFetchError, createMemoryStorage, parseStatus, type StatusStorage } from '@status-banner/core';
+import { StatusFetchError, createMemoryStorage, type StatusStorage } from '@status-banner/core';
+import { parseStatus } from '@status-banner/core/providers';
 import { trapPageErrors, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
 import { client, clients, keep, until } from '../../../test/helpers/clients.js';
 import { settled, testClock, tick } from '../../../test/helpers/test-clock.js';
 import { loadFixture, site, siteLog, type EndpointStep } from '../../../test/helpers/status-server.js';
-import { findSource } from '../src/sources/index.js';
+import { findSource } from '../src/sources/registry.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { StatusFormatError, parseStatus, type StatusSnapshot } from '@status-banner/core';
+import { StatusFormatError, type StatusSnapshot } from '@status-banner/core';
+import { parseStatus } from '@status-banner/core/providers';
 import { statuspage } from '../src/sources/statuspage.js';
 import { loadFixture } from '../../../test/helpers/status-server.js';
 

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { StatusFormatError, filterNotices, parseStatus, type StatusSnapshot } from '@status-banner/core';
+import { StatusFormatError, filterNotices, type StatusSnapshot } from '@status-banner/core';
+import { parseStatus } from '@status-banner/core/providers';
 import {
   betterstack,
   cachet,

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { parseStatus, type Component, type Notice, type StatusSnapshot } from '@status-banner/core';
+import { type Component, type Notice, type StatusSnapshot } from '@status-banner/core';
+import { parseStatus } from '@status-banner/core/providers';
 import { builtInSources } from '../src/sources/index.js';
 import { FIXTURES, payloadOf } from '../../../test/helpers/fixtures.mjs';
 import { plainTextProblem } from '../../../test/helpers/snapshot-shape.mjs';

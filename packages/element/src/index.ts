@@ -1,4 +1,8 @@
+// The core's main entry installs where its clients load the stream reader and other providers from.
+import '@status-banner/core';
+import { bundledLoader } from './bundled-loader.js';
 import { defineStatusBanner } from './define.js';
+import { installElementLoader } from './lazy.js';
 
 export { StatusBannerElement } from './status-banner-element.js';
 export type { StatusBannerCorner, StatusBannerPosition, StatusBannerProperties, StatusBannerTheme } from './status-banner-element.js';
@@ -11,4 +15,5 @@ export type { Locale } from './locale.js';
 export { palette } from './styles.js';
 export type { StatusBannerStrings } from './strings.js';
 
+installElementLoader(bundledLoader);
 defineStatusBanner();

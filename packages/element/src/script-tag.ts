@@ -1,56 +1,13 @@
-// The one-line script tag: registers <status-banner> and, when its own <script> carries data-src, mounts a
-// banner configured by its data-* attributes:
+// The one-line script tag (status-banner.min.js):
 //   <script async src="status-banner.min.js" data-src="https://status.example.com"></script>
-//
-// The build wraps this file so that a second copy of it (the tag pasted twice, two versions on one page) never
-// evaluates Lit again, which would throw under Trusted Types: it hands its own <script> to `mount` below,
-// kept under one namespaced symbol, and stops.
+// Everything beyond the element, the client and the Statuspage and native readers (the view, the stream reader,
+// the other providers, the languages) loads from the files beside it, through the loaders installed here.
 
-import { defineStatusBanner } from './define.js';
-import { checkFolder } from './lazy.js';
-import { scripts } from './script-tag-self.js';
+import { installLoader } from '@status-banner/core/shared';
+import { installElementLoader } from './lazy.js';
+import { besideCore, besideElement } from './script-tag-loader.js';
+import { startScriptTag } from './script-tag-start.js';
 
-/** The banner attributes a script tag may set, as data-*: nothing else is copied (no data-onclick). */
-const ATTRIBUTES = [
-  'src',
-  'stream',
-  'transport',
-  'provider',
-  'time-zone',
-  'interval',
-  'components',
-  'position',
-  'corner',
-  'push',
-  'theme',
-  'compact',
-  'dismissible',
-  'maintenance-lead',
-  'stale-after',
-  'when-stale',
-  'resolved-linger',
-  'lang',
-];
-
-function mount(from: HTMLOrSVGScriptElement | null): void {
-  const src = from?.dataset.src?.trim();
-  // A second copy of the same tag (a copy-paste, a CMS that injects it twice) adds no second banner.
-  if (!src || [...document.querySelectorAll('status-banner')].some((existing) => existing.getAttribute('src') === src)) return;
-  const banner = document.createElement('status-banner');
-  for (const name of ATTRIBUTES) {
-    const value = from!.getAttribute(`data-${name}`);
-    if (value !== null) banner.setAttribute(name, value);
-  }
-  // A push banner at the top moves the page's content down, so it comes first; any other goes last.
-  if (banner.hasAttribute('push') && banner.getAttribute('position') !== 'bottom') document.body.prepend(banner);
-  else document.body.append(banner);
-}
-
-/** Mounts from `script` once the body exists. */
-const whenReady = (script: HTMLOrSVGScriptElement | null) =>
-  document.body ? mount(script) : document.addEventListener('DOMContentLoaded', () => mount(script), { once: true });
-
-(globalThis as Record<symbol, unknown>)[Symbol.for('status-banner.mount')] = whenReady;
-defineStatusBanner();
-scripts.forEach(whenReady);
-checkFolder();
+installLoader(besideCore);
+installElementLoader(besideElement);
+startScriptTag();

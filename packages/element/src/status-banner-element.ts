@@ -1,4 +1,5 @@
-import { parseSelectors, type Notice, type Severity, type StatusState } from '@status-banner/core';
+import type { Notice, Severity, StatusState } from '@status-banner/core';
+import { parseSelectors } from '@status-banner/core/shared';
 import { BaseElement, toNumber } from './base-element.js';
 import type { BannerView } from './banner-view.js';
 import { StatusBannerDismissEvent } from './events.js';

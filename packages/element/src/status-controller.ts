@@ -1,12 +1,5 @@
-import {
-  IDLE_STATE,
-  releaseStatusClient,
-  retainStatusClient,
-  statusClientKey,
-  type StatusClient,
-  type StatusClientOptions,
-  type StatusState,
-} from '@status-banner/core';
+import type { StatusClient, StatusClientOptions, StatusState } from '@status-banner/core';
+import { IDLE_STATE, releaseStatusClient, retainStatusClient, statusClientKey } from '@status-banner/core/shared';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { StatusBannerChangeEvent } from './events.js';
 

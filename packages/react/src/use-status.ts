@@ -1,12 +1,13 @@
+// The core's main entry installs where its clients load the stream reader and other providers from.
+import '@status-banner/core';
+import type { StatusClientOptions, StatusState } from '@status-banner/core';
 import {
   IDLE_STATE as IDLE,
   peekStatusClient as peek,
   releaseStatusClient as release,
   retainStatusClient as retain,
   statusClientKey as keyOf,
-  type StatusClientOptions,
-  type StatusState,
-} from '@status-banner/core';
+} from '@status-banner/core/shared';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 
 /** What {@link useStatus} returns: the client's state, and what you can do about it. */

@@ -4,7 +4,8 @@
 
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { parseStatus, SEVERITY_RANK, type Severity } from '@status-banner/core';
+import { SEVERITY_RANK, type Severity } from '@status-banner/core';
+import { parseStatus } from '@status-banner/core/providers';
 import { isOpen, type RelayState } from './model.js';
 import { toNativeNotice } from './notices.js';
 

@@ -4,7 +4,9 @@
 // webhook; pokes while such a round is on join it, so a flood of them costs one round. It reads with the core's
 // own parser and reports each read; what to keep is the relay's business.
 
-import { parseStatus, resolveEndpoint, type StatusSnapshot } from '@status-banner/core';
+import { resolveEndpoint, type StatusSnapshot } from '@status-banner/core';
+// Any provider's page may be upstream: the parseStatus that knows them all, without a loader.
+import { parseStatus } from '@status-banner/core/providers';
 import { systemClock, type Clock } from './clock.js';
 
 /** Options for {@link createUpstreamWatcher}. */

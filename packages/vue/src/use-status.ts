@@ -1,13 +1,7 @@
-import {
-  IDLE_STATE as IDLE,
-  releaseStatusClient as release,
-  retainStatusClient as retain,
-  statusClientKey as keyOf,
-  type Notice,
-  type StatusClient,
-  type StatusClientOptions,
-  type StatusState,
-} from '@status-banner/core';
+// The core's main entry installs where its clients load the stream reader and other providers from.
+import '@status-banner/core';
+import type { Notice, StatusClient, StatusClientOptions, StatusState } from '@status-banner/core';
+import { IDLE_STATE as IDLE, releaseStatusClient as release, retainStatusClient as retain, statusClientKey as keyOf } from '@status-banner/core/shared';
 import { computed, getCurrentInstance, onMounted, onScopeDispose, shallowRef, toRaw, toValue, watch, type ComputedRef, type MaybeRefOrGetter, type ShallowRef } from 'vue';
 
 /** What {@link useStatus} returns. */

@@ -15,9 +15,8 @@ import { uptimekuma } from './uptimekuma.js';
 export { betterstack, cachet, heroku, incidentio, instatus, native, openstatus, slack, sorry, statusio, statuspage, uptimekuma };
 
 /**
- * The built-in sources. Each payload shape is claimed by exactly one of them (the tests check every fixture and
- * its mutations), so the order decides nothing for detection; it is the order base-URL discovery tries them:
- * the providers whose page URLs name them first, then by how common they are.
+ * Every built-in provider's source, in discovery order (registry.ts's `BUILT_IN_IDS`): what a loader hands the
+ * core when a page needs more than Statuspage and native (a module of its own, so a bundler splits it off).
  */
 export const builtInSources: readonly StatusSource[] = [
   native,
@@ -33,14 +32,3 @@ export const builtInSources: readonly StatusSource[] = [
   heroku,
   slack,
 ];
-
-/**
- * Every source, in detection and discovery order: those registered with `defineProvider` first (a page's own
- * format is the likeliest answer for it), then the built-in ones.
- */
-export const sources: StatusSource[] = [...builtInSources];
-
-/** The source with this provider id, if any. */
-export function findSource(id: string): StatusSource | undefined {
-  return sources.find((source) => source.id === id);
-}

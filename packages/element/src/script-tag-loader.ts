@@ -1,20 +1,19 @@
-// The script-tag build's stand-in for core's and the element's lazy.ts: the code they load later comes from
-// files beside the script-tag file (status-banner.view.js, status-banner.sse.js, status-banner.providers.js),
-// found from the script's own URL, so the one file a page includes stays small and a page where all is well
-// loads nothing else. (The view is an ES module: it loads the words of other languages,
-// status-banner.locale-fr.js and so on, by itself.)
+// The script-tag file's loaders (core's and the element's lazy.ts): the code they load later comes from files
+// beside the script-tag file (status-banner.view.js, status-banner.sse.js, status-banner.providers.js), found
+// from the script's own URL, so the one file a page includes stays small and a page where all is well loads
+// nothing else. (The view is an ES module with its own loader for the words of other languages,
+// status-banner.locale-fr.js and so on: script-tag-view.ts.)
 //
 // Those files must be served beside it, from the page's origin or with CORS (`import()` of another origin's
 // module needs it). A page that has only the script-tag file works until the day something breaks, so the
 // loader checks once a day, when the page is idle, that the folder is served: the tiny status-banner.check.js
 // loads, or a console error says what is wrong long before an outage does.
 
-import type { loadMoreSources as LoadMoreSources, loadStream as LoadStream } from '../../core/src/lazy.js';
-// In this build, the script tag's own registry (script-tag-sources.ts).
-import { findSource, sources } from '../../core/src/sources/index.js';
-import type { StatusSource } from '../../core/src/types.js';
-import type { loadView as LoadView } from './lazy.js';
+import type { StatusLoader } from '@status-banner/core/shared';
+import type { StatusSource } from '@status-banner/core';
+import type { ElementLoader } from './lazy.js';
 import { base } from './script-tag-self.js';
+
 const HELP = 'serve every file of @status-banner/element/dist/ together, from the page\'s origin or with CORS, or use status-banner.standalone.min.js';
 
 /** Imports `status-banner.<name>.js` from beside the script; a failure names the file, its URL and the fix. */
@@ -25,22 +24,19 @@ const load = (name: string) => {
   });
 };
 
-export const loadView: typeof LoadView = () => load('view');
-export const loadStream: typeof LoadStream = () => load('sse').then((module) => module.readStream);
-
-let more: Promise<void> | undefined;
-
 /**
- * Loads every provider's source, once, and puts them in discovery order beside the built-in ones (which stay
- * the objects they are). If the file cannot be loaded, the built-in ones are all there is, for this page.
+ * The core's: the stream reader, and every provider's source (the core asks once, and keeps the built-in ones it
+ * has as the objects they are). If the providers' file cannot be loaded, Statuspage and native are all there
+ * is, for this page.
  */
-export const loadMoreSources: typeof LoadMoreSources = () =>
-  (more ??= load('providers').then(
-    ({ builtInSources: all }: { builtInSources: StatusSource[] }) => {
-      sources.splice(0, sources.length, ...all.map((source) => findSource(source.id) ?? source));
-    },
-    (error: Error) => console.warn(`[status-banner] ${error.message}; only Statuspage and native pages can be read`),
-  ));
+export const besideCore: StatusLoader = {
+  stream: () => load('sse').then((module) => module.readStream),
+  providers: () =>
+    load('providers').then(
+      (module: { builtInSources: readonly StatusSource[] }) => module.builtInSources,
+      (error: Error) => (console.warn(`[status-banner] ${error.message}; only Statuspage and native pages can be read`), []),
+    ),
+};
 
 const CHECKED = `status-banner:checked:${base}`;
 
@@ -48,7 +44,7 @@ const CHECKED = `status-banner:checked:${base}`;
  * Once a day per browser (every page load where storage is blocked), when the page is idle: loads
  * status-banner.check.js from beside the script, and says loudly when it cannot.
  */
-export function checkFolder(): void {
+function checkFolder(): void {
   const today = new Date().toISOString().slice(0, 10);
   let storage: Storage | undefined;
   try {
@@ -74,3 +70,6 @@ export function checkFolder(): void {
     { timeout: 10_000 },
   );
 }
+
+/** The element's: the view (which loads its languages itself), and the daily check of the folder. */
+export const besideElement: ElementLoader = { view: () => load('view'), check: checkFolder };
