@@ -34,3 +34,4 @@ export type {
   StatusState,
   StatusStorage,
 } from './types.js';
+export { createHintStore, type HintStore } from './persistence/hint-store.js';

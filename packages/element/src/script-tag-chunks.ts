@@ -10,6 +10,7 @@
 // loads, or a console error says what is wrong long before an outage does.
 
 import type { loadMoreSources as LoadMoreSources, loadStream as LoadStream } from '../../core/src/lazy.js';
+import { createHintStore } from '../../core/src/persistence/hint-store.js';
 // In this build, the script tag's own registry (script-tag-sources.ts).
 import { findSource, sources } from '../../core/src/sources/index.js';
 import type { StatusSource } from '../../core/src/types.js';
@@ -42,7 +43,8 @@ export const loadMoreSources: typeof LoadMoreSources = () =>
     (error: Error) => console.warn(`[status-banner] ${error.message}; only Statuspage and native pages can be read`),
   ));
 
-const CHECKED = `status-banner:checked:${base}`;
+/** The day the folder was last found served, per script URL. */
+const checked = createHintStore(`status-banner:checked:${base}`);
 
 /**
  * Once a day per browser (every page load where storage is blocked), when the page is idle: loads
@@ -50,25 +52,13 @@ const CHECKED = `status-banner:checked:${base}`;
  */
 export function checkFolder(): void {
   const today = new Date().toISOString().slice(0, 10);
-  let storage: Storage | undefined;
-  try {
-    // The getter itself throws where storage is blocked (third-party iframes, some privacy modes).
-    storage = globalThis.localStorage;
-    if (storage.getItem(CHECKED) === today) return;
-  } catch {
-    storage = undefined;
-  }
+  if (checked.get() === today) return;
   const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 2000));
   idle(
     () =>
       void load('check').then(
-        () => {
-          try {
-            storage?.setItem(CHECKED, today);
-          } catch {
-            // Full, or blocked: checked again next time.
-          }
-        },
+        // Full, or blocked: not kept, so checked again next time.
+        () => checked.set(today),
         (error: Error) => console.error(`[status-banner] ${error.message}. During an incident the banner would show plain text only.`),
       ),
     { timeout: 10_000 },

@@ -1,4 +1,4 @@
-import { parseSelectors, type Notice, type Severity, type StatusState } from '@status-banner/core';
+import { createHintStore, parseSelectors, type Notice, type Severity, type StatusState } from '@status-banner/core';
 import { BaseElement, toNumber } from './base-element.js';
 import type { BannerView } from './banner-view.js';
 import { StatusBannerDismissEvent } from './events.js';
@@ -224,7 +224,7 @@ export class StatusBannerElement extends BaseElement {
     // A push banner reserves the height it had last time before anything else happens: no layout shift if the
     // notice is still open.
     // (Block, inline on the element: its own styles arrive with the view.)
-    const reserved = this.push && Number(this.#hint());
+    const reserved = this.push && Number(this.#height().get());
     if (reserved) Object.assign(this.style, { display: 'block', minHeight: `${reserved}px` });
     super.connectedCallback();
   }
@@ -313,22 +313,12 @@ export class StatusBannerElement extends BaseElement {
   /** @internal Remembers the height a push banner reserves on the next load (`undefined` forgets it). */
   _reserve(height: number | undefined): void {
     Object.assign(this.style, { display: '', minHeight: '' });
-    this.#hint(height ? String(height) : '');
+    this.#height().set(height ? String(height) : undefined);
   }
 
-  /** The height reserved for a push banner of this source, read, or written (`''` forgets it). */
-  #hint(value?: string): string | null | undefined {
-    const key = `status-banner:push-height:${this.src?.trim()}`;
-    try {
-      // The getter itself throws where storage is blocked (third-party iframes, some privacy modes).
-      const storage = globalThis.localStorage;
-      if (value === undefined) return storage.getItem(key);
-      if (value) storage.setItem(key, value);
-      else storage.removeItem(key);
-    } catch {
-      // Without storage there is nothing to reserve: at worst the page shifts once.
-    }
-    return undefined;
+  /** The height a push banner of this source reserves; without storage there is none, and at worst the page shifts once. */
+  #height() {
+    return createHintStore(`status-banner:push-height:${this.src?.trim()}`);
   }
 }
 
