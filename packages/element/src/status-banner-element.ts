@@ -1,6 +1,6 @@
 import { createHintStore, parseSelectors, type Notice, type Severity, type StatusState } from '@status-banner/core';
 import { BaseElement, toNumber } from './base-element.js';
-import type { BannerView } from './banner-view.js';
+import type { BannerReports, BannerView } from './banner-view.js';
 import { StatusBannerDismissEvent } from './events.js';
 import { renderFallback } from './fallback-view.js';
 import { ownNotice, ownPageUrl } from './own-notice.js';
@@ -191,6 +191,16 @@ export class StatusBannerElement extends BaseElement {
   /** The snapshot the view last failed to load for, shown as plain text: the view is tried again on news. */
   #fallback: object | undefined;
   #severity: Severity | undefined;
+  /** What the view tells the element: the element reflects it, stores it, and fires the events. */
+  #reports: BannerReports = {
+    shown: ({ severity, resolved, stale }) => {
+      this.#show(severity);
+      this.toggleAttribute('resolved', resolved);
+      this.toggleAttribute('stale', stale);
+    },
+    height: (height) => this.#reserve(height),
+    dismiss: (notice) => this.#dismiss(notice),
+  };
 
   constructor() {
     super();
@@ -204,8 +214,8 @@ export class StatusBannerElement extends BaseElement {
     return this.#severity;
   }
 
-  /** @internal Sets what {@link severity} says, and reflects it. */
-  _show(severity: Severity | undefined): void {
+  /** Sets what {@link severity} says, and reflects it. */
+  #show(severity: Severity | undefined): void {
     this.#severity = severity;
     this.reflect('severity', severity);
   }
@@ -267,7 +277,7 @@ export class StatusBannerElement extends BaseElement {
     // Nothing to show and nothing shown: the view need not even load.
     if (!this.#view && !preview && !this.state.notices.length) {
       if (this.#fallback) this.#showFallback();
-      if (this.push && this.state.status !== 'loading') this._reserve(undefined);
+      if (this.push && this.state.status !== 'loading') this.#reserve(undefined);
       return;
     }
     const { state } = this;
@@ -278,7 +288,7 @@ export class StatusBannerElement extends BaseElement {
         // The plain-text fallback goes; the view renders into an empty root.
         if (this.#fallback) this.renderRoot.replaceChildren();
         this.#fallback = undefined;
-        this.#view = new BannerView(this);
+        this.#view = new BannerView(this, this.#reports);
       }
     } catch (error) {
       // Its file missing or blocked (another origin without CORS, the page's CSP or Trusted Types): an outage must
@@ -295,23 +305,23 @@ export class StatusBannerElement extends BaseElement {
   #showFallback(): void {
     const first = this.preview ? undefined : this.state.notices[0];
     const top = first && ownNotice(first);
-    this._show(top?.severity);
-    renderFallback(this, top, ownPageUrl(this.state.snapshot?.page), (notice) => this._dismiss(notice));
+    this.#show(top?.severity);
+    renderFallback(this, top, ownPageUrl(this.state.snapshot?.page), (notice) => this.#dismiss(notice));
   }
 
   /**
-   * @internal The user's dismissal of `notice`: fires `status-banner-dismiss`, and unless a listener cancels
+   * The user's dismissal of `notice`: fires `status-banner-dismiss`, and unless a listener cancels
    * it, hides the notice (in every tab, until it has news). Returns whether it went ahead.
    */
-  _dismiss(notice: Notice): boolean {
+  #dismiss(notice: Notice): boolean {
     if (!this.dispatchEvent(new StatusBannerDismissEvent(notice))) return false;
     void this.#controller.client?.dismiss(notice.id);
     this.#controller.flush();
     return true;
   }
 
-  /** @internal Remembers the height a push banner reserves on the next load (`undefined` forgets it). */
-  _reserve(height: number | undefined): void {
+  /** Remembers the height a push banner reserves on the next load (`undefined` forgets it). */
+  #reserve(height: number | undefined): void {
     Object.assign(this.style, { display: '', minHeight: '' });
     this.#height().set(height ? String(height) : undefined);
   }
