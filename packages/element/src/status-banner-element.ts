@@ -149,7 +149,6 @@ export class StatusBannerElement extends BaseElement {
 
   protected override async update(): Promise<void> {
     const preview = this.preview?.trim();
-    const src = this.src?.trim();
     this.#controller.configure(preview ? undefined : clientOptions(this));
     if (!POSITIONS.includes(this.position)) this.position = 'top';
     if (!CORNERS.includes(this.corner)) this.corner = 'bottom-right';
