@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const read = (file) => readFileSync(path.join(root, file), 'utf8');
 const element = read('packages/element/src/status-banner-element.ts');
-const styles = read('packages/element/src/styles.ts');
+// The stylesheet, and the palette it writes its colour rules from.
+const styles = read('packages/element/src/styles.ts') + read('packages/element/src/palette.ts');
 const template = read('packages/element/src/banner-template.ts');
 const theming = read('docs/theming.md');
 

@@ -7,3 +7,5 @@ export { IDLE_STATE, peekStatusClient, releaseStatusClient, retainStatusClient, 
 export { installLoader } from './lazy.js';
 export type { StatusLoader } from './lazy.js';
 export { parseSelectors } from './filter-notices.js';
+export { createHintStore } from './persistence/hint-store.js';
+export type { HintStore } from './persistence/hint-store.js';

@@ -1,7 +1,9 @@
 // How <status-banner> presents what its client knows: which notices to show and how (a just-resolved
 // incident, stale data, a preview), in which language, with what motion and focus behaviour. Loaded with Lit
 // and the templates only once there is something to show (lazy.ts), so a page where all is well never pays
-// for any of it. One BannerView per element, made by the element when it first needs one.
+// for any of it. One BannerView per element, made by the element when it first needs one. The view reads the
+// element's properties and renders into its shadow root; what it did, it reports (`BannerReports`): the element
+// reflects, stores and dispatches.
 
 import type { Notice, Severity, StatusState } from '@status-banner/core';
 import { renderBanner, type BannerActions, type BannerModel } from './banner-template.js';
@@ -18,9 +20,40 @@ const EXIT_MS = 250;
 /** Whether the browser has a top layer for popovers (Chromium 114, Safari 17, Firefox 125). */
 const TOP_LAYER = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
 
+/** What the view reads of its element: the properties that shape the banner, the state, and the shadow root. */
+export type BannerHost = Pick<
+  StatusBannerElement,
+  'state' | 'preview' | 'whenStale' | 'strings' | 'dismissible' | 'position' | 'push' | 'resolvedLinger' | 'renderRoot' | 'adoptStyles' | 'requestUpdate' | 'updateComplete'
+> &
+  HTMLElement;
+
+/** What the banner shows, reported at every render. */
+export interface BannerShown {
+  /** The severity of the notice on the banner (a leaving banner keeps its own until it has gone); undefined when nothing is. */
+  severity: Severity | undefined;
+  /** The notice on the banner is an incident just resolved. */
+  resolved: boolean;
+  /** The banner says its data may be out of date. */
+  stale: boolean;
+}
+
+/** What the view tells its element, which owns what follows from it (attributes, storage, events). */
+export interface BannerReports {
+  /** At each render: what goes on screen. */
+  shown(shown: BannerShown): void;
+  /**
+   * For a `push` banner, once its state is known: the height of the banner on screen, or undefined when it
+   * shows nothing (or is leaving).
+   */
+  height(height: number | undefined): void;
+  /** The user asked to dismiss `notice`: returns whether it went ahead (a listener may cancel it). */
+  dismiss(notice: Notice): boolean;
+}
+
 /** The presentation of one `<status-banner>`. */
 export class BannerView {
-  #host: StatusBannerElement;
+  #host: BannerHost;
+  #reports: BannerReports;
   /** The notice last shown first from a real snapshot: to notice when it resolves. */
   #top: Notice | undefined;
   #resolved: Notice | undefined;
@@ -51,8 +84,9 @@ export class BannerView {
     },
   };
 
-  constructor(host: StatusBannerElement) {
+  constructor(host: BannerHost, reports: BannerReports) {
     this.#host = host;
+    this.#reports = reports;
   }
 
   /** Brings the banner in line with the element's properties and state. */
@@ -123,10 +157,9 @@ export class BannerView {
       }, EXIT_MS);
     }
     this.#model = model;
-    // What is on screen, for the page's CSS: a leaving banner keeps its colours until it has gone.
-    host._show((model?.resolved ?? model?.notices[0])?.severity);
-    host.toggleAttribute('resolved', !!model?.resolved);
-    host.toggleAttribute('stale', !!model?.stale);
+    // Reported before the render, so the page's CSS for it applies when the clamp below is measured: a leaving
+    // banner keeps its colours until it has gone.
+    this.#reports.shown({ severity: (model?.resolved ?? model?.notices[0])?.severity, resolved: !!model?.resolved, stale: !!model?.stale });
     this.#render(model);
     // Offer "Show more" only when the clamp actually hides text.
     const detail = root.querySelector('.detail');
@@ -190,13 +223,13 @@ export class BannerView {
     // Re-render while a notice shows, so "updated 5 minutes ago" stays true.
     if (model && !model.leaving) this.#timers.clock = setTimeout(() => host.requestUpdate(), 30_000);
     if (!host.push || (!model && state.status === 'loading')) return;
-    host._reserve(model && !model.leaving ? host.renderRoot.querySelector('.base')?.getBoundingClientRect().height : undefined);
+    this.#reports.height(model && !model.leaving ? host.renderRoot.querySelector('.base')?.getBoundingClientRect().height : undefined);
   }
 
   #dismiss(notice: Notice): void {
     const host = this.#host;
     const hadFocus = host.matches(':focus-within');
-    if (!host._dismiss(notice)) return;
+    if (!this.#reports.dismiss(notice)) return;
     // A preview's dismiss button works too, for this page only: nothing is stored.
     if (host.preview) this.#set(() => (this.#dismissedPreview = host.preview?.trim()));
     // The focused button is about to go: hand focus to the next notice's, or back to where it came from, so a

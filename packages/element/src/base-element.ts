@@ -9,12 +9,14 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 /** Turns an attribute's value (null when removed) into its property's value. */
 export type AttributeConverter = (value: string | null) => unknown;
 
-/**
- * Reactive properties: each re-renders the element when set to a new value. A property with a converter (or
- * `String`) is also set from the attribute of its name in kebab-case (`maintenanceLead` ← `maintenance-lead`);
- * `null` marks a property with no attribute.
- */
-export type PropertyMap = Record<string, AttributeConverter | typeof String | null>;
+/** A reactive property: re-renders the element when set to a new value. */
+export interface ReactiveProperty {
+  /** The attribute that sets it, through `convert`; null for a property with no attribute. */
+  attribute: string | null;
+  convert?: AttributeConverter;
+  /** The value it holds from construction when nothing (a framework rendering early) set it before. */
+  default?: unknown;
+}
 
 /** Reads a number attribute: absent or unreadable gives undefined. */
 export const toNumber: AttributeConverter = (value) => (value?.trim() && +value === +value ? +value : undefined);
@@ -30,16 +32,18 @@ const sheets = new Map<string, CSSStyleSheet>();
 export abstract class BaseElement extends Host implements ReactiveControllerHost {
   static #attributes: Record<string, [string, AttributeConverter]> = {};
   static #names: string[] = [];
+  static #defaults: [string, unknown][] = [];
 
   static get observedAttributes(): string[] {
     return Object.keys(BaseElement.#attributes);
   }
 
-  /** Defines the reactive properties (see {@link PropertyMap}). */
-  protected static reactive(properties: PropertyMap): void {
-    for (const [name, convert] of Object.entries(properties)) {
+  /** Defines the reactive properties (see {@link ReactiveProperty}). */
+  protected static reactive(properties: Record<string, ReactiveProperty>): void {
+    for (const [name, { attribute, convert, default: value }] of Object.entries(properties)) {
       BaseElement.#names.push(name);
-      if (convert) BaseElement.#attributes[name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)] = [name, convert === String ? (v) => v ?? undefined : (convert as AttributeConverter)];
+      if (attribute && convert) BaseElement.#attributes[attribute] = [name, convert];
+      if (value !== undefined) BaseElement.#defaults.push([name, value]);
       Object.defineProperty(this.prototype, name, {
         get(this: BaseElement) {
           return this.#values[name];
@@ -73,6 +77,8 @@ export abstract class BaseElement extends Host implements ReactiveControllerHost
         (this as Record<string, unknown>)[name] = value;
       }
     }
+    // Defaults fill only what a framework did not set before the element was defined.
+    for (const [name, value] of BaseElement.#defaults) (this as Record<string, unknown>)[name] ??= value;
   }
 
   /** The shadow root the template renders into. */

@@ -12,7 +12,7 @@ export { StatusController } from './status-controller.js';
 export { en } from './strings.js';
 export { LOCALES } from './locale.js';
 export type { Locale } from './locale.js';
-export { palette } from './styles.js';
+export { palette } from './palette.js';
 export type { StatusBannerStrings } from './strings.js';
 
 installElementLoader(bundledLoader);

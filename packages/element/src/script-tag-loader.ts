@@ -12,6 +12,7 @@
 import type { StatusLoader } from '@status-banner/core/shared';
 import type { StatusSource } from '@status-banner/core';
 import type { ElementLoader } from './lazy.js';
+import { createHintStore } from '@status-banner/core/shared';
 import { base } from './script-tag-self.js';
 
 const HELP = 'serve every file of @status-banner/element/dist/ together, from the page\'s origin or with CORS, or use status-banner.standalone.min.js';
@@ -38,7 +39,8 @@ export const besideCore: StatusLoader = {
     ),
 };
 
-const CHECKED = `status-banner:checked:${base}`;
+/** The day the folder was last found served, per script URL. */
+const checked = createHintStore(`status-banner:checked:${base}`);
 
 /**
  * Once a day per browser (every page load where storage is blocked), when the page is idle: loads
@@ -46,25 +48,13 @@ const CHECKED = `status-banner:checked:${base}`;
  */
 function checkFolder(): void {
   const today = new Date().toISOString().slice(0, 10);
-  let storage: Storage | undefined;
-  try {
-    // The getter itself throws where storage is blocked (third-party iframes, some privacy modes).
-    storage = globalThis.localStorage;
-    if (storage.getItem(CHECKED) === today) return;
-  } catch {
-    storage = undefined;
-  }
+  if (checked.get() === today) return;
   const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 2000));
   idle(
     () =>
       void load('check').then(
-        () => {
-          try {
-            storage?.setItem(CHECKED, today);
-          } catch {
-            // Full, or blocked: checked again next time.
-          }
-        },
+        // Full, or blocked: not kept, so checked again next time.
+        () => checked.set(today),
         (error: Error) => console.error(`[status-banner] ${error.message}. During an incident the banner would show plain text only.`),
       ),
     { timeout: 10_000 },

@@ -5,36 +5,15 @@
 
 import { defineStatusBanner } from './define.js';
 import { checkFolder } from './lazy.js';
+import { SCRIPT_ATTRIBUTES } from './properties.js';
 import { scripts } from './script-tag-self.js';
-
-/** The banner attributes a script tag may set, as data-*: nothing else is copied (no data-onclick). */
-const ATTRIBUTES = [
-  'src',
-  'stream',
-  'transport',
-  'provider',
-  'time-zone',
-  'interval',
-  'components',
-  'position',
-  'corner',
-  'push',
-  'theme',
-  'compact',
-  'dismissible',
-  'maintenance-lead',
-  'stale-after',
-  'when-stale',
-  'resolved-linger',
-  'lang',
-];
 
 function mount(from: HTMLOrSVGScriptElement | null): void {
   const src = from?.dataset.src?.trim();
   // A second copy of the same tag (a copy-paste, a CMS that injects it twice) adds no second banner.
   if (!src || [...document.querySelectorAll('status-banner')].some((existing) => existing.getAttribute('src') === src)) return;
   const banner = document.createElement('status-banner');
-  for (const name of ATTRIBUTES) {
+  for (const name of SCRIPT_ATTRIBUTES) {
     const value = from!.getAttribute(`data-${name}`);
     if (value !== null) banner.setAttribute(name, value);
   }

@@ -1,31 +1,21 @@
 import type { Notice, Severity, StatusState } from '@status-banner/core';
-import { parseSelectors } from '@status-banner/core/shared';
-import { BaseElement, toNumber } from './base-element.js';
-import type { BannerView } from './banner-view.js';
+import { createHintStore } from '@status-banner/core/shared';
+import { BaseElement } from './base-element.js';
+import type { BannerReports, BannerView } from './banner-view.js';
 import { StatusBannerDismissEvent } from './events.js';
 import { renderFallback } from './fallback-view.js';
 import { ownNotice, ownPageUrl } from './own-notice.js';
 import { loadView } from './lazy.js';
+import { clientOptions, PLATFORM_ATTRIBUTES, PROPERTIES, type BannerProperties } from './properties.js';
 import { StatusController } from './status-controller.js';
-import type { StatusBannerStrings } from './strings.js';
 
-/**
- * Where the banner sits. `top` and `bottom` overlay the page without moving it, `corner` floats in a corner as
- * a toast, `inline` stays where it was placed.
- */
-export type StatusBannerPosition = 'top' | 'bottom' | 'inline' | 'corner';
-/** Which corner a `corner` banner floats in. */
-export type StatusBannerCorner = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
-/** `light`, `dark`, or `auto` (the viewer's `prefers-color-scheme`). */
-export type StatusBannerTheme = 'light' | 'dark' | 'auto';
+export type { StatusBannerCorner, StatusBannerPosition, StatusBannerTheme } from './properties.js';
 
 let view: ReturnType<typeof loadView> | undefined;
 let reported = false;
 
 const POSITIONS = ['top', 'bottom', 'inline', 'corner'];
 const CORNERS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'];
-/** A boolean attribute: present (and not "false") is on. */
-const flag = (value: string | null) => value !== null && value !== 'false';
 
 /**
  * A live status banner: shows the most severe open incident or maintenance of a status page, and nothing when
@@ -93,98 +83,13 @@ const flag = (value: string | null) => value !== null && value !== 'false';
  */
 export class StatusBannerElement extends BaseElement {
   static {
-    this.reactive({
-      src: String,
-      stream: String,
-      transport: String,
-      provider: String,
-      timeZone: String,
-      interval: toNumber,
-      components: String,
-      position: String,
-      corner: String,
-      push: flag,
-      theme: String,
-      compact: flag,
-      // `dismissible="false"` turns it off; absence or any other value leaves it on.
-      dismissible: (value: string | null) => value !== 'false',
-      maintenanceLead: toNumber,
-      staleAfter: toNumber,
-      whenStale: String,
-      resolvedLinger: toNumber,
-      preview: String,
-      strings: null,
-    });
+    this.reactive(PROPERTIES);
   }
 
   static override get observedAttributes(): string[] {
     // `lang` is the page's own attribute, with the platform's property: watched, not redefined.
-    return [...super.observedAttributes, 'lang'];
+    return [...super.observedAttributes, ...PLATFORM_ATTRIBUTES];
   }
-
-  /** The status endpoint, or a status page's base URL (`https://www.githubstatus.com`). */
-  declare src: string | undefined;
-  /**
-   * A server-sent event stream of the same status in the native protocol. With it the banner updates by push
-   * and polls `src` only if streaming fails.
-   */
-  declare stream: string | undefined;
-  /** `auto` (default: stream when `stream` is set, else poll), `sse` or `poll`. */
-  declare transport: 'auto' | 'sse' | 'poll' | undefined;
-  /**
-   * A provider id (`statuspage`, `incidentio`, `instatus`, `betterstack`, `cachet`, `uptimekuma`, `statusio`,
-   * `openstatus`, `sorry`, `heroku`, `slack`, `native`, or one registered with `defineProvider`); detected
-   * when absent.
-   */
-  declare provider: string | undefined;
-  /**
-   * The status page's IANA time zone (`Europe/Berlin`), for providers that write times without one and leave the
-   * zone to the page's settings (Cachet). Default UTC.
-   */
-  declare timeZone: string | undefined;
-  /** Seconds between polls. Default 60. */
-  declare interval: number | undefined;
-  /**
-   * Component ids or names, comma-separated (or a JSON array for names with commas): only notices touching
-   * them are shown. A group selects its children.
-   */
-  declare components: string | undefined;
-  /** `top` (default) or `bottom` fixed overlay, a `corner` toast, or `inline` in the page's flow. */
-  declare position: StatusBannerPosition;
-  /** The corner of a `corner` banner. Default `bottom-right`. */
-  declare corner: StatusBannerCorner;
-  /**
-   * With `top` or `bottom`: sit in the page's flow, stuck to its edge, and move the content instead of covering
-   * it. The height of the last banner shown is reserved when the element connects, before it knows more, so a
-   * notice still open on the next page load causes no layout shift.
-   */
-  declare push: boolean;
-  /** `light` (default), `dark`, or `auto`. */
-  declare theme: StatusBannerTheme;
-  /** A denser, one-line banner: headline, time and actions; the latest update is left out. */
-  declare compact: boolean;
-  /** Whether the user may dismiss notices. Default true; `dismissible="false"` turns it off. */
-  declare dismissible: boolean;
-  /** How far ahead scheduled maintenance is shown, in seconds. Default 86 400 (24 h). */
-  declare maintenanceLead: number | undefined;
-  /**
-   * Seconds without a good answer after which a notice shown may be out of date, once a refresh then fails.
-   * Default 600; a native payload's `staleAfterSeconds` takes precedence.
-   */
-  declare staleAfter: number | undefined;
-  /** What to do with a notice that may be out of date: `mark` it (default), or `hide` it. */
-  declare whenStale: 'mark' | 'hide' | undefined;
-  /** Seconds a shown incident stays, marked resolved, after it is resolved. Default 10; 0 turns it off. */
-  declare resolvedLinger: number | undefined;
-  /**
-   * Shows sample text instead of a status page's, for styling: a severity (`none`, `minor`, `major`,
-   * `critical`, `maintenance`) and any of `scheduled`, `resolved`, `stale`, `several` and `long`, e.g.
-   * `preview="maintenance scheduled"`. Makes no requests and stores nothing; its dismiss button hides it until
-   * the preview changes.
-   */
-  declare preview: string | undefined;
-  /** Replacements for any of the banner's words, in every language (see `en` for the keys). */
-  declare strings: Partial<StatusBannerStrings> | undefined;
 
   #controller = new StatusController(this);
   /** How it looks and behaves on screen, loaded once there is something to show. */
@@ -192,21 +97,24 @@ export class StatusBannerElement extends BaseElement {
   /** The snapshot the view last failed to load for, shown as plain text: the view is tried again on news. */
   #fallback: object | undefined;
   #severity: Severity | undefined;
-
-  constructor() {
-    super();
-    // Defaults fill only what a framework did not set before the element was defined.
-    this.position ??= 'top';
-    this.dismissible ??= true;
-  }
+  /** What the view tells the element: the element reflects it, stores it, and fires the events. */
+  #reports: BannerReports = {
+    shown: ({ severity, resolved, stale }) => {
+      this.#show(severity);
+      this.toggleAttribute('resolved', resolved);
+      this.toggleAttribute('stale', stale);
+    },
+    height: (height) => this.#reserve(height),
+    dismiss: (notice) => this.#dismiss(notice),
+  };
 
   /** The severity shown, reflected as the `severity` attribute for styling; undefined when nothing is shown. */
   get severity(): Severity | undefined {
     return this.#severity;
   }
 
-  /** @internal Sets what {@link severity} says, and reflects it. */
-  _show(severity: Severity | undefined): void {
+  /** Sets what {@link severity} says, and reflects it. */
+  #show(severity: Severity | undefined): void {
     this.#severity = severity;
     this.reflect('severity', severity);
   }
@@ -225,7 +133,7 @@ export class StatusBannerElement extends BaseElement {
     // A push banner reserves the height it had last time before anything else happens: no layout shift if the
     // notice is still open.
     // (Block, inline on the element: its own styles arrive with the view.)
-    const reserved = this.push && Number(this.#hint());
+    const reserved = this.push && Number(this.#height().get());
     if (reserved) Object.assign(this.style, { display: 'block', minHeight: `${reserved}px` });
     super.connectedCallback();
   }
@@ -242,22 +150,7 @@ export class StatusBannerElement extends BaseElement {
 
   protected override async update(): Promise<void> {
     const preview = this.preview?.trim();
-    const src = this.src?.trim();
-    this.#controller.configure(
-      preview
-        ? undefined
-        : src && {
-            src,
-            stream: this.stream?.trim() || undefined,
-            transport: (['sse', 'poll'] as const).find((transport) => transport === this.transport),
-            provider: this.provider || undefined,
-            timeZone: this.timeZone || undefined,
-            interval: this.interval,
-            maintenanceLead: this.maintenanceLead,
-            staleAfter: this.staleAfter,
-            components: parseSelectors(this.components),
-          },
-    );
+    this.#controller.configure(preview ? undefined : clientOptions(this));
     if (!POSITIONS.includes(this.position)) this.position = 'top';
     if (!CORNERS.includes(this.corner)) this.corner = 'bottom-right';
     this.reflect('position', this.position);
@@ -268,7 +161,7 @@ export class StatusBannerElement extends BaseElement {
     // Nothing to show and nothing shown: the view need not even load.
     if (!this.#view && !preview && !this.state.notices.length) {
       if (this.#fallback) this.#showFallback();
-      if (this.push && this.state.status !== 'loading') this._reserve(undefined);
+      if (this.push && this.state.status !== 'loading') this.#reserve(undefined);
       return;
     }
     const { state } = this;
@@ -279,7 +172,7 @@ export class StatusBannerElement extends BaseElement {
         // The plain-text fallback goes; the view renders into an empty root.
         if (this.#fallback) this.renderRoot.replaceChildren();
         this.#fallback = undefined;
-        this.#view = new BannerView(this);
+        this.#view = new BannerView(this, this.#reports);
       }
     } catch (error) {
       // Its file missing or blocked (another origin without CORS, the page's CSP or Trusted Types): an outage must
@@ -296,42 +189,35 @@ export class StatusBannerElement extends BaseElement {
   #showFallback(): void {
     const first = this.preview ? undefined : this.state.notices[0];
     const top = first && ownNotice(first);
-    this._show(top?.severity);
-    renderFallback(this, top, ownPageUrl(this.state.snapshot?.page), (notice) => this._dismiss(notice));
+    this.#show(top?.severity);
+    renderFallback(this, top, ownPageUrl(this.state.snapshot?.page), (notice) => this.#dismiss(notice));
   }
 
   /**
-   * @internal The user's dismissal of `notice`: fires `status-banner-dismiss`, and unless a listener cancels
+   * The user's dismissal of `notice`: fires `status-banner-dismiss`, and unless a listener cancels
    * it, hides the notice (in every tab, until it has news). Returns whether it went ahead.
    */
-  _dismiss(notice: Notice): boolean {
+  #dismiss(notice: Notice): boolean {
     if (!this.dispatchEvent(new StatusBannerDismissEvent(notice))) return false;
     void this.#controller.client?.dismiss(notice.id);
     this.#controller.flush();
     return true;
   }
 
-  /** @internal Remembers the height a push banner reserves on the next load (`undefined` forgets it). */
-  _reserve(height: number | undefined): void {
+  /** Remembers the height a push banner reserves on the next load (`undefined` forgets it). */
+  #reserve(height: number | undefined): void {
     Object.assign(this.style, { display: '', minHeight: '' });
-    this.#hint(height ? String(height) : '');
+    this.#height().set(height ? String(height) : undefined);
   }
 
-  /** The height reserved for a push banner of this source, read, or written (`''` forgets it). */
-  #hint(value?: string): string | null | undefined {
-    const key = `status-banner:push-height:${this.src?.trim()}`;
-    try {
-      // The getter itself throws where storage is blocked (third-party iframes, some privacy modes).
-      const storage = globalThis.localStorage;
-      if (value === undefined) return storage.getItem(key);
-      if (value) storage.setItem(key, value);
-      else storage.removeItem(key);
-    } catch {
-      // Without storage there is nothing to reserve: at worst the page shifts once.
-    }
-    return undefined;
+  /** The height a push banner of this source reserves; without storage there is none, and at worst the page shifts once. */
+  #height() {
+    return createHintStore(`status-banner:push-height:${this.src?.trim()}`);
   }
 }
+
+// The table's properties (properties.ts) are the class's fields: typed there, not declared again above.
+export interface StatusBannerElement extends BannerProperties {}
 
 /** `K` when `T[K]` can be assigned, else `never`. */
 type IfWritable<T, K extends keyof T> = (<V>() => V extends { [Q in K]: T[K] } ? 1 : 2) extends <V>() => V extends { -readonly [Q in K]: T[K] } ? 1 : 2

@@ -3,7 +3,7 @@
 
 import { expect } from '@open-wc/testing';
 import type { StatusBannerElement } from '@status-banner/element';
-import { palette } from '../src/styles.js';
+import { palette } from '../src/palette.js';
 import { banner, contrast, hex, part, preview, rgb, useBannerPage } from '../../../test/helpers/banners.js';
 import { emulateMedia } from '../../../test/helpers/media.js';
 import { waitFor } from '../../../test/helpers/page-errors.js';

@@ -3,7 +3,7 @@ import { createIndexedDbStorage, type Severity } from '@status-banner/core';
 import { StatusBannerChangeEvent, StatusBannerDismissEvent, StatusBannerElement, defineStatusBanner } from '@status-banner/element';
 import { sendKeys } from '@web/test-runner-commands';
 import { emulateMedia } from '../../../test/helpers/media.js';
-import { palette } from '../src/styles.js';
+import { palette } from '../src/palette.js';
 import { trapPageErrors, waitFor, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
 import { configure, endpoint, requestLog, type EndpointStep } from '../../../test/helpers/status-server.js';
