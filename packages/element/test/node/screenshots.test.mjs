@@ -9,7 +9,7 @@
 // a build can change, its templates and styles, shows the same in every combination).
 //
 // A difference fails the test and leaves the new picture and a diff in .bench/screenshots/ to look at. After a
-// deliberate change of look: UPDATE_SCREENSHOTS=1 node --test test/node/screenshots.test.mjs, then review
+// deliberate change of look: UPDATE_SCREENSHOTS=1 node --test packages/element/test/node/screenshots.test.mjs, then review
 // and commit the new baselines.
 
 import assert from 'node:assert/strict';
@@ -20,11 +20,11 @@ import { after, before, describe, test } from 'node:test';
 import { build } from 'esbuild';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { createPageServer } from '../../examples/html/serve.mjs';
-import { launch, skipBrowser } from './helpers/browser.mjs';
-import { galleryQuery, shootBanner } from './helpers/screenshot.mjs';
+import { createPageServer } from '../../../../examples/html/serve.mjs';
+import { launch, skipBrowser } from '../../../../test/helpers/browser.mjs';
+import { galleryQuery, shootBanner } from '../../../../test/helpers/screenshot.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const BASELINES = path.join(root, 'test/screenshots');
 const OUT = path.join(root, '.bench/screenshots');
 const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';

@@ -24,8 +24,8 @@ import { after, before, describe, it } from 'node:test';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import vue from '@vitejs/plugin-vue';
-import { launch, skipBrowser, until } from './helpers/browser.mjs';
-import { allSnippets, root, where } from '../snippets/snippets.mjs';
+import { launch, skipBrowser, until } from '../../test/helpers/browser.mjs';
+import { allSnippets, root, where } from '../../test/snippets/snippets.mjs';
 
 const require = createRequire(import.meta.url);
 const APPS = path.join(root, 'test/snippets/apps');

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { freshOrigins, launch, locks, openTab, pageErrors, quiet, skipBrowser, title, until } from './helpers/browser.mjs';
+import { freshOrigins, launch, locks, openTab, pageErrors, quiet, skipBrowser, title, until } from '../../../../test/helpers/browser.mjs';
 
 const FIRST = 'Elevated error rates';
 

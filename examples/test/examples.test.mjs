@@ -12,7 +12,7 @@ import { build } from 'vite';
 import { createCustomSourceServer } from '../../examples/custom-source/serve.mjs';
 import { startDemoStatus } from '../../scripts/demo-status.mjs';
 import { createSiteServer } from '../../scripts/site/serve-site.mjs';
-import { launch, skipBrowser, until, watch } from './helpers/browser.mjs';
+import { launch, skipBrowser, until, watch } from '../../test/helpers/browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 

@@ -21,8 +21,8 @@ import {
   until,
   untilAllShow,
   visibility,
-} from './helpers/browser.mjs';
-import { selfSignedCertificate, snapshotOf } from './helpers/servers.mjs';
+} from '../../../../test/helpers/browser.mjs';
+import { selfSignedCertificate, snapshotOf } from '../../../../test/helpers/servers.mjs';
 
 const FIRST = 'Elevated error rates';
 

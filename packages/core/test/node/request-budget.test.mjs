@@ -7,8 +7,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { answer } from '../helpers/shape-server.mjs';
-import { ENDPOINT_SHAPES, measure, retry, SCHEDULE, SEARCH, toLogin } from '../helpers/request-budget.mjs';
+import { answer } from '../../../../test/helpers/shape-server.mjs';
+import { ENDPOINT_SHAPES, measure, retry, SCHEDULE, SEARCH, toLogin } from '../../../../test/helpers/request-budget.mjs';
 
 describe('request budget: every failure shape within the backoff schedule', () => {
   test('the reference, a plain 503, follows the documented schedule exactly', async () => {

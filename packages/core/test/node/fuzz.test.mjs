@@ -7,15 +7,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { FIXTURES, fixturePath, payloadOf } from '../helpers/fixtures.mjs';
-import { fuzzCase, seedOf } from '../helpers/fuzz.mjs';
-import { plainTextProblem, snapshotProblem } from '../helpers/snapshot-shape.mjs';
+import { FIXTURES, fixturePath, payloadOf } from '../../../../test/helpers/fixtures.mjs';
+import { fuzzCase, seedOf } from '../../../../test/helpers/fuzz.mjs';
+import { plainTextProblem, snapshotProblem } from '../../../../test/helpers/snapshot-shape.mjs';
 
 const CASES = 10_000;
 
 const core = await import('@status-banner/core');
 // The built module list, to ask every source at once (not part of the public API).
-const { builtInSources } = await import('../../packages/core/dist/sources/index.js');
+const { builtInSources } = await import('../../../../packages/core/dist/sources/index.js');
 
 /** A fixture's parsed JSON. */
 export function readFixture(ref) {

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Where `npm run build` writes the self-registering script-tag bundle. */
-export const SCRIPT_FILE = path.resolve(here, '../../../packages/element/dist/status-banner.min.js');
+export const SCRIPT_FILE = path.resolve(here, '../../packages/element/dist/status-banner.min.js');
 
 const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After' };
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { acmeStatus, createCustomSourceServer } from '../../examples/custom-source/serve.mjs';
-import { launch, skipBrowser } from './helpers/browser.mjs';
+import { launch, skipBrowser } from '../../test/helpers/browser.mjs';
 
 describe('examples/custom-source in Chromium', { skip: skipBrowser }, () => {
   let server;

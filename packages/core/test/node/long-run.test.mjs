@@ -5,8 +5,8 @@
 
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { answer, startShapeServer } from '../helpers/shape-server.mjs';
-import { createVirtualClock } from '../helpers/virtual-clock.mjs';
+import { answer, startShapeServer } from '../../../../test/helpers/shape-server.mjs';
+import { createVirtualClock } from '../../../../test/helpers/virtual-clock.mjs';
 
 const DAY = 24 * 3600 * 1000;
 

@@ -1,15 +1,14 @@
-// The packages as a server renderer or a script would load them: plain Node, no DOM.
+// @status-banner/core as a server renderer or a script would load it: plain Node, no DOM.
 
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { createStatusServer } from '../../examples/status-server/server.mjs';
-import { startDemoStatus } from '../../scripts/demo-status.mjs';
-import { describeReactSsr } from './helpers/react-ssr.mjs';
+import { createStatusServer } from '../../../../examples/status-server/server.mjs';
+import { startDemoStatus } from '../../../../scripts/demo-status.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const fixtures = path.join(root, 'test/fixtures/real');
 
 describe('@status-banner/core in Node', () => {
@@ -78,57 +77,5 @@ describe('@status-banner/core in Node', () => {
     await waitFor(() => seen.at(-1) > before);
     stop();
     client.destroy();
-  });
-});
-
-describe('@status-banner/element in Node', () => {
-  it('imports without a DOM, and defining it again is harmless', async () => {
-    const element = await import('@status-banner/element');
-    assert.equal(typeof element.StatusBannerElement, 'function');
-    // Lit's Node build brings a custom-element registry shim for server rendering; ours must not need more.
-    assert.equal(typeof globalThis.window, 'undefined');
-    assert.equal(typeof globalThis.document, 'undefined');
-    assert.doesNotThrow(() => element.defineStatusBanner());
-  });
-});
-
-describeReactSsr();
-
-describe('@status-banner/vue with vue/server-renderer', () => {
-  it('renders an empty <status-banner> and an idle composable, touching no window', async () => {
-    const [{ createSSRApp, h }, { renderToString }, { StatusBanner, useStatus }] = await Promise.all([
-      import('vue'),
-      import('vue/server-renderer'),
-      import('@status-banner/vue'),
-    ]);
-    const requests = [];
-    const fetch = (...args) => {
-      requests.push(args);
-      return Promise.reject(new Error('no network on the server'));
-    };
-    const app = createSSRApp({
-      setup() {
-        const { state, notices } = useStatus({ src: 'https://status.example.com', fetch });
-        return () =>
-          h('main', [
-            h(StatusBanner, { src: 'https://status.example.com', position: 'inline', strings: { dismiss: 'Hide' }, id: 'status', class: 'wide' }),
-            h('p', `${state.value.status}: ${notices.value.length}`),
-          ]);
-      },
-    });
-    const html = await renderToString(app);
-    assert.equal(html, '<main><status-banner id="status" class="wide"></status-banner><p>loading: 0</p></main>');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.deepEqual(requests, [], 'nothing fetched while rendering');
-    assert.equal(typeof globalThis.window, 'undefined');
-    assert.equal(typeof globalThis.document, 'undefined');
-  });
-});
-
-describe('the script-tag file', () => {
-  it('is ASCII only, so a page served without a charset cannot garble it', () => {
-    const file = readFileSync(path.join(root, 'packages/element/dist/status-banner.min.js'), 'latin1');
-    const offending = [...file].findIndex((c) => c.charCodeAt(0) > 0x7f);
-    assert.equal(offending, -1, `non-ASCII at ${offending}: ${file.slice(offending - 20, offending + 20)}`);
   });
 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const read = (file) => readFileSync(path.join(root, file), 'utf8');
 const element = read('packages/element/src/status-banner-element.ts');
 const styles = read('packages/element/src/styles.ts');

@@ -2,9 +2,9 @@
 // and `react-dom` there first. (react-dom 18, being there, requires that same React.)
 
 import { register } from 'node:module';
-import { describeReactSsr } from './helpers/react-ssr.mjs';
+import { describeReactSsr } from '../../../../test/helpers/react-ssr.mjs';
 
-const react18 = new URL('../react18/package.json', import.meta.url).href;
+const react18 = new URL('../../../../test/react18/package.json', import.meta.url).href;
 const hook = `export async function resolve(specifier, context, next) {
   return next(specifier, /^react(-dom)?(\\/|$)/.test(specifier) ? { ...context, parentURL: ${JSON.stringify(react18)} } : context);
 }`;

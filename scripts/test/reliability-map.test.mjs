@@ -15,10 +15,11 @@ const TITLE = /\b(?:it|test)\(\s*['"`]/;
 
 /** The IDs each test file names in its test titles. */
 function idsInTests() {
-  const files = [
-    ...['core', 'element', 'react', 'vue'].flatMap((pkg) => readdirSync(path.join(root, 'packages', pkg, 'test')).map((f) => `packages/${pkg}/test/${f}`)),
-    ...readdirSync(path.join(root, 'test/node')).map((f) => `test/node/${f}`),
-  ].filter((file) => /\.test\.(ts|mjs)$/.test(file));
+  // Tests sit in subfolders too (test/node/, test/providers/), so each folder is read recursively.
+  const folders = [...['core', 'element', 'react', 'vue'].map((pkg) => `packages/${pkg}/test`), 'examples/test', 'scripts/test'];
+  const files = folders
+    .flatMap((folder) => readdirSync(path.join(root, folder), { recursive: true }).map((f) => `${folder}/${String(f).split(path.sep).join('/')}`))
+    .filter((file) => /\.test\.(ts|mjs)$/.test(file));
   return new Map(files.map((file) => [file, new Set(readFileSync(path.join(root, file), 'utf8').split('\n').filter((line) => TITLE.test(line)).flatMap((line) => line.match(ID) ?? []))]));
 }
 
@@ -27,7 +28,7 @@ function listed() {
   const rows = [];
   for (const line of readFileSync(path.join(root, 'docs/reliability.md'), 'utf8').split('\n')) {
     const match = /^\| ((?:SSE|POLL|TAB|STO|ENV|DATA|LIFE|PERF)-\d{2}) \|(.*)$/.exec(line);
-    if (match) rows.push({ id: match[1], files: [...match[2].matchAll(/`((?:packages|test)\/[^`]+\.test\.(?:ts|mjs))`/g)].map((m) => m[1]), measured: match[2].includes('measured, not tested') });
+    if (match) rows.push({ id: match[1], files: [...match[2].matchAll(/`((?:packages|examples|scripts|test)\/[^`]+\.test\.(?:ts|mjs))`/g)].map((m) => m[1]), measured: match[2].includes('measured, not tested') });
   }
   return rows;
 }

@@ -537,7 +537,7 @@ describe('scripts/start.mjs', () => {
  */
 async function ensureScript(t) {
   if (existsSync(DEFAULT_SCRIPT_FILE)) return readFile(DEFAULT_SCRIPT_FILE, 'utf8');
-  const standIn = `/* stand-in written by test/node/demo-server.test.mjs (${process.pid}) */\n`;
+  const standIn = `/* stand-in written by examples/test/demo-server.test.mjs (${process.pid}) */\n`;
   const made = [];
   for (let dir = path.dirname(DEFAULT_SCRIPT_FILE); !existsSync(dir); dir = path.dirname(dir)) made.unshift(dir);
   await mkdir(path.dirname(DEFAULT_SCRIPT_FILE), { recursive: true });

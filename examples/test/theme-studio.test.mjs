@@ -14,7 +14,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createPageServer } from '../../examples/html/serve.mjs';
 import { createSiteServer } from '../../scripts/site/serve-site.mjs';
-import { launch, skipBrowser, watch } from './helpers/browser.mjs';
+import { launch, skipBrowser, watch } from '../../test/helpers/browser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
