@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { toPlainText } from '../src/sources/plain-text.js';
+import { toPlainText } from '../../src/sources/plain-text.js';
 
 const TAG = /<\/?[a-z][^>]*>/i;
 const LINK = /!?\[[^\]]*\]\([^)]*\)/;
