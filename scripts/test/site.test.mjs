@@ -69,7 +69,7 @@ describe('the docs site', () => {
   });
 
   it('serves the repository files the docs link to as text, and nothing else of the disk', async () => {
-    const text = await fetch(`${site.url}/packages/core/test/statuspage.test.ts`);
+    const text = await fetch(`${site.url}/packages/core/test/providers/statuspage.test.ts`);
     assert.equal(text.status, 200);
     assert.match(text.headers.get('content-type'), /^text\/plain/);
     assert.equal(text.headers.get('x-content-type-options'), 'nosniff');
