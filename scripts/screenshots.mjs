@@ -5,8 +5,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPageServer } from '../examples/html/serve.mjs';
-import { launch } from '../test/node/helpers/browser.mjs';
-import { galleryQuery, shootBanner } from '../test/node/helpers/screenshot.mjs';
+import { launch } from '../test/helpers/browser.mjs';
+import { galleryQuery, shootBanner } from '../test/helpers/screenshot.mjs';
 
 const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/images');
 const PICTURES = [

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createPageServer } from '../../examples/html/serve.mjs';
-import { launch, openTab, title, until } from '../../test/node/helpers/browser.mjs';
-import { startAppOrigin, startStatusOrigin } from '../../test/node/helpers/servers.mjs';
+import { launch, openTab, title, until } from '../../test/helpers/browser.mjs';
+import { startAppOrigin, startStatusOrigin } from '../../test/helpers/servers.mjs';
 
 const STATES = ['none', 'minor', 'major', 'critical', 'maintenance', 'maintenance scheduled', 'critical resolved', 'minor stale', 'major several', 'major long'];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

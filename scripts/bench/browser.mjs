@@ -1,8 +1,8 @@
 // Figures measured in a real Chromium with the built script tag, against the counting status origin of the
-// node tests (test/node/helpers): how fast a pushed update reaches the DOM, and how many requests tabs make.
+// node tests (test/helpers): how fast a pushed update reaches the DOM, and how many requests tabs make.
 
-import { launch, openTab, title, until, untilAllShow, visibility } from '../../test/node/helpers/browser.mjs';
-import { startAppOrigin, startStatusOrigin } from '../../test/node/helpers/servers.mjs';
+import { launch, openTab, title, until, untilAllShow, visibility } from '../../test/helpers/browser.mjs';
+import { startAppOrigin, startStatusOrigin } from '../../test/helpers/servers.mjs';
 
 const FIRST = 'Elevated error rates';
 

@@ -70,6 +70,26 @@ export const FIXTURES = [
   ['docs/slack-current-ok-from-docs.json', 'slack', DOCS_NOW],
 ].map(([ref, provider, now, wrap]) => ({ ref, provider, now, ...(wrap && { wrap }) }));
 
+/**
+ * The reference of a fixture's expected reading, kept beside it: `x.json` → `x.expected.json`. Written by
+ * `npm run snapshots:update` (scripts/update-snapshots.mjs), compared by packages/core/test/providers/.
+ */
+export const expectedRef = (ref) => ref.replace(/\.json$/, '.expected.json');
+
+/** A component as an expected reading lists it: `[id, name, status]`, then the group a child names, or a group's children. */
+export const componentRow = ({ id, name, status, groupId, childIds }) => [id, name, status, ...(groupId ? [groupId] : childIds ? [childIds] : [])];
+
+/** What an expected reading holds of a snapshot: the indicator, the page, every notice field by field, every component. */
+export const readingOf = (snapshot) => ({
+  indicator: snapshot.indicator,
+  page: snapshot.page,
+  notices: snapshot.notices,
+  components: snapshot.components.map(componentRow),
+});
+
+/** Whether a file under test/fixtures is an expected reading rather than a payload, so folder scans skip it. */
+export const isExpected = (file) => String(file).endsWith('.expected.json');
+
 /** The payload a fixture stands for: its parsed JSON, handed over under `wrap` when it has one. */
 export const payloadOf = (fixture, data) => (fixture.wrap ? { [fixture.wrap]: data } : data);
 

@@ -1,4 +1,4 @@
-// A seeded mutation fuzzer for status payloads, shared by test/node/fuzz.test.mjs and `npm run bench`. Each case
+// A seeded mutation fuzzer for status payloads, shared by packages/core/test/node/fuzz.test.mjs and `npm run bench`. Each case
 // applies a few mutations to a copy of a real payload: a field deleted, a type swapped, null, a huge string, an
 // unknown enum value, a prototype key, a deep nest, a subtree moved elsewhere, an array flooded. Only the path to
 // the mutated node is copied, so a case costs what its path costs, not what the payload weighs.

@@ -1,6 +1,6 @@
 // The property table (src/properties.ts) and what is derived from it agree: the element's accessors and
 // defaults, the attributes it observes and how each converts, the script tag's allow-list, and the client's
-// options. (The manifest's agreement is test/node/property-table.test.mjs, on the built files.)
+// options. (The manifest's agreement is packages/element/test/node/property-table.test.mjs, on the built files.)
 
 import { expect } from '@open-wc/testing';
 import type { StatusClientOptions } from '@status-banner/core';

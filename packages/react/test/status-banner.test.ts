@@ -118,7 +118,7 @@ describe(`<StatusBanner> on React ${version}`, () => {
     const app = createElement('main', null, createElement(StatusBanner, { src, position: 'inline' }));
     container.innerHTML = renderToString(app);
     // Rendering on the "server" in a browser loads @lit/react's browser build, whose useLayoutEffect React 18
-    // warns about; Node loads its node build, which has none (test/node/react18-in-node.test.mjs).
+    // warns about; Node loads its node build, which has none (packages/react/test/node/react18-in-node.test.mjs).
     consoleErrors.splice(0, Infinity, ...consoleErrors.filter((args) => !String(args[0]).includes('useLayoutEffect does nothing on the server')));
     // Element properties are set only in the browser, after hydration: the server's markup is an empty tag.
     expect(container.innerHTML).to.equal('<main><status-banner></status-banner></main>');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { launch, skipBrowser } from '../../../test/node/helpers/browser.mjs';
+import { launch, skipBrowser } from '../../../test/helpers/browser.mjs';
 import { startRelay, TOKEN } from './helpers/relay.mjs';
 import { startUpstream, statuspageSummary } from './helpers/upstream.mjs';
 import { until } from './helpers/wait.mjs';

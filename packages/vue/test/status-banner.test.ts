@@ -119,7 +119,7 @@ describe(`<StatusBanner> on Vue ${version}`, () => {
 
   it('hydrates server-rendered markup without a mismatch', async () => {
     const src = await endpoint({ body: payload('Hydrated') });
-    // What vue/server-renderer sends for it (test/node/packages-in-node.test.mjs renders the same).
+    // What vue/server-renderer sends for it (packages/vue/test/node/vue-in-node.test.mjs renders the same).
     container.innerHTML = '<main><status-banner id="b"></status-banner></main>';
     mount(() => h('main', [h(StatusBanner, { src, position: 'inline', id: 'b' })]), createSSRApp);
     await waitFor(() => shown(banner())?.endsWith('Hydrated') ?? false, 10000, 'the notice after hydration');
