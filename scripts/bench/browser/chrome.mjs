@@ -38,8 +38,12 @@ export async function openPage(browser, { context, cpu = 1, latency = 0 } = {}) 
 export function networkLog(cdp) {
   const open = new Map();
   const done = [];
+  cdp.on('Network.requestWillBeSent', ({ requestId, request }) => {
+    if (/^https?:/.test(request.url)) open.set(requestId, { url: request.url, headerBytes: 0 });
+  });
   cdp.on('Network.responseReceived', ({ requestId, response }) => {
-    if (/^https?:/.test(response.url)) open.set(requestId, { url: response.url, headerBytes: response.encodedDataLength });
+    const entry = open.get(requestId);
+    if (entry) entry.headerBytes = response.encodedDataLength;
   });
   cdp.on('Network.loadingFailed', ({ requestId }) => open.delete(requestId));
   cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength, timestamp }) => {
@@ -52,7 +56,7 @@ export function networkLog(cdp) {
     entries: done,
     /** Body bytes of the responses whose URL passes `test`. */
     bytes: (test) => done.filter((entry) => test(entry.url)).reduce((sum, entry) => sum + entry.bytes, 0),
-    /** Requests sent but not yet finished. */
+    /** Requests sent but not yet finished (a stream stays here while open). */
     pending: () => open.size,
   };
 }

@@ -41,7 +41,7 @@ async function loadUntilBanner(page, url) {
 }
 
 /** `runs` visits: a cold page, then a second page of the same browser context. */
-export async function timeToBanner(browser, app, status, { runs }) {
+export async function timeToBanner(browser, app, status, { runs, analysis = false }) {
   status.serve('incident');
   const cold = [];
   const stored = [];
@@ -57,6 +57,11 @@ export async function timeToBanner(browser, app, status, { runs }) {
       // The view and whatever else the banner fetched, and the snapshot written to storage.
       await networkQuiet(first.log, 500);
       bytes.push(first.log.bytes(isBannerFile));
+      if (analysis && run === 0) {
+        const start = first.log.entries[0].finished;
+        const lines = first.log.entries.map((e) => `  +${Math.round(e.finished - start)} ms  ${e.bytes} B  ${e.url.split('/').pop()}`);
+        console.error(`incident page, cold, responses finished (after the host page):\n${lines.join('\n')}\n  painted ${Math.round(seen.painted)} ms, status answer ${Math.round(seen.status)} ms after navigation start`);
+      }
       const second = await openPage(browser, { context: first.context, latency: LATENCY_MS });
       await second.page.evaluateOnNewDocument(watchForBanner);
       stored.push((await loadUntilBanner(second.page, app.page({ run }))).painted);
