@@ -14,6 +14,7 @@ import { executablePath, launch } from './chrome.mjs';
 import { loadCost } from './load-cost.mjs';
 import { heapGrowth, rendersPerEvents } from './long-visit.mjs';
 import { DIST, startAppOrigin, startStatusOrigin } from './origins.mjs';
+import { profileQuietLoad } from './profile.mjs';
 import { timeToBanner } from './time-to-banner.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -59,6 +60,7 @@ try {
     console.error(`quiet page, busy ms with the tag ${load.analysis.busyWith.map(Math.round)}, without ${load.analysis.busyWithout.map(Math.round)}`);
     console.error(`quiet page, thread CPU ms with the tag ${load.analysis.cpuWith.map(Math.round)}, without ${load.analysis.cpuWithout.map(Math.round)}`);
     console.error(`quiet page, files fetched: ${load.analysis.files.map((url) => url.split('/').pop()).join(', ')}`);
+    console.error(`quiet page, one unthrottled load, sampled self time by source line:\n${top(await profileQuietLoad(browser, app, status), 25)}`);
   }
   for (const figure of await timeToBanner(browser, app, status, { runs: RUNS, analysis })) report(...figure);
   const renders = await rendersPerEvents(browser, app, status, { count: 100, spanMs: 1000 });
