@@ -17,13 +17,14 @@ export function launch(args = []) {
 /**
  * A new page of a fresh browser context (cold HTTP cache and storage), or of `context`, with its DevTools
  * session: `cpu` throttles its main thread that many times, `latency` adds that many ms to every request's
- * round trip.
+ * round trip. `network: false` leaves the network domain off (and `log` empty): while on, DevTools keeps every
+ * response's data in the page's renderer, which a heap measurement would count.
  */
-export async function openPage(browser, { context, cpu = 1, latency = 0 } = {}) {
+export async function openPage(browser, { context, cpu = 1, latency = 0, network = true } = {}) {
   const owner = context ?? (await browser.createBrowserContext());
   const page = await owner.newPage();
   const cdp = await page.createCDPSession();
-  await cdp.send('Network.enable');
+  if (network || latency) await cdp.send('Network.enable');
   if (cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   if (latency) {
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
@@ -33,7 +34,8 @@ export async function openPage(browser, { context, cpu = 1, latency = 0 } = {}) 
 
 /**
  * Every response the page receives: its URL, when it finished (ms, the protocol's monotonic clock) and the
- * bytes of its body on the wire (compressed), which is the whole transfer less the header bytes.
+ * bytes of its body on the wire (compressed), which is the whole transfer less the header bytes; `failed` for
+ * one the page cancelled.
  */
 export function networkLog(cdp) {
   const open = new Map();
@@ -45,7 +47,16 @@ export function networkLog(cdp) {
     const entry = open.get(requestId);
     if (entry) entry.headerBytes = response.encodedDataLength;
   });
-  cdp.on('Network.loadingFailed', ({ requestId }) => open.delete(requestId));
+  cdp.on('Network.dataReceived', ({ requestId, encodedDataLength }) => {
+    const entry = open.get(requestId);
+    if (entry) entry.bodyBytes = (entry.bodyBytes ?? 0) + encodedDataLength;
+  });
+  // A response cancelled by the page after its bytes arrived (net::ERR_ABORTED) still cost them.
+  cdp.on('Network.loadingFailed', ({ requestId, timestamp, errorText }) => {
+    const entry = open.get(requestId);
+    open.delete(requestId);
+    if (entry?.bodyBytes) done.push({ url: entry.url, bytes: entry.bodyBytes, finished: timestamp * 1000, failed: errorText });
+  });
   cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength, timestamp }) => {
     const entry = open.get(requestId);
     if (!entry) return;

@@ -59,7 +59,7 @@ export async function timeToBanner(browser, app, status, { runs, analysis = fals
       bytes.push(first.log.bytes(isBannerFile));
       if (analysis && run === 0) {
         const start = first.log.entries[0].finished;
-        const lines = first.log.entries.map((e) => `  +${Math.round(e.finished - start)} ms  ${e.bytes} B  ${e.url.split('/').pop()}`);
+        const lines = first.log.entries.map((e) => `  +${Math.round(e.finished - start)} ms  ${e.bytes} B  ${e.url.split('/').pop()}${e.failed ? ` (${e.failed})` : ''}`);
         console.error(`incident page, cold, responses finished (after the host page):\n${lines.join('\n')}\n  painted ${Math.round(seen.painted)} ms, status answer ${Math.round(seen.status)} ms after navigation start`);
       }
       const second = await openPage(browser, { context: first.context, latency: LATENCY_MS });
