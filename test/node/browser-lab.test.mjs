@@ -43,6 +43,7 @@ test('the performance lab prints every figure, each sane, and names the goals it
   };
   // Time and heap figures depend on the machine: only the impossible is ruled out.
   within('load_main_thread_ms', -60_000, 60_000);
+  within('load_main_thread_cpu_ms', -60_000, 60_000);
   within('load_long_tasks', 0, 1000);
   within('load_long_tasks_without_tag', 0, 1000);
   // The script tag itself is fetched on every page, gzipped on the wire (within what headers and framing add).

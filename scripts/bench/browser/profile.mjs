@@ -1,64 +1,9 @@
 // For the lab's analysis only: which of the banner's own functions the quiet page's main thread spends its
 // time in. V8's sampling profiler over one load, its samples mapped back to the sources through the script-tag
-// file's source map (a small decoder of the map's Base64 VLQ mappings, so the lab needs no extra package).
+// file's source map.
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { networkQuiet, openPage, until } from './chrome.mjs';
-import { DIST } from './origins.mjs';
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Segments of one generated line: [column, source, line, column] with the map's running deltas applied. */
-function decodeMappings(mappings) {
-  const lines = [];
-  let source = 0;
-  let line = 0;
-  let column = 0;
-  for (const text of mappings.split(';')) {
-    const segments = [];
-    let generated = 0;
-    for (const segment of text.split(',')) {
-      if (!segment) continue;
-      const values = [];
-      let value = 0;
-      let shift = 0;
-      for (const char of segment) {
-        const digit = BASE64.indexOf(char);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          values.push(value & 1 ? -(value >> 1) : value >> 1);
-          value = 0;
-          shift = 0;
-        }
-      }
-      generated += values[0];
-      if (values.length >= 4) {
-        source += values[1];
-        line += values[2];
-        column += values[3];
-        segments.push([generated, source, line, column]);
-      }
-    }
-    lines.push(segments);
-  }
-  return lines;
-}
-
-/** A function `(line, column) => 'file.ts:line'` over the source map of `file` in the dist folder. */
-function sourceMapper(file) {
-  const map = JSON.parse(readFileSync(path.join(DIST, `${file}.map`), 'utf8'));
-  const lines = decodeMappings(map.mappings);
-  return (line, column) => {
-    const segments = lines[line] ?? [];
-    let found;
-    for (const segment of segments) if (segment[0] <= column) found = segment;
-    if (!found) return undefined;
-    const source = map.sources[found[1]].replace(/^(\.\.\/)+/, '').replace(/^node_modules\//, '');
-    return `${source}:${found[2] + 1}`;
-  };
-}
+import { sourceMapper } from './source-map.mjs';
 
 /**
  * One load of the quiet page, unthrottled, under the sampling profiler: milliseconds of samples by original

@@ -5,7 +5,8 @@
 //   node scripts/bench/browser/run.mjs [--quick] [--analysis]
 //
 // --quick: one run of each, 1 000 updates instead of 10 000 (a check that the lab works, not figures).
-// --analysis: also prints, on stderr, where the quiet page's main-thread time goes and which files load.
+// --analysis: also prints, on stderr, where the quiet page's main-thread time goes, which files load and what
+// their bytes are made of.
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { loadCost } from './load-cost.mjs';
 import { heapGrowth, rendersPerEvents } from './long-visit.mjs';
 import { DIST, startAppOrigin, startStatusOrigin } from './origins.mjs';
 import { profileQuietLoad } from './profile.mjs';
+import { bytesBySource } from './source-map.mjs';
 import { timeToBanner } from './time-to-banner.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -41,11 +43,11 @@ const report = (name, value, unit) => {
   console.log(`${name}: ${value} ${unit}`);
   if (GOALS[name] && !GOALS[name](Number(value))) missed.push(`${name} ${value} ${unit}`);
 };
-const top = (map, count = 12) =>
+const top = (map, count = 12, unit = 'ms') =>
   Object.entries(map)
     .sort((a, b) => b[1] - a[1])
     .slice(0, count)
-    .map(([name, ms]) => `  ${ms.toFixed(1).padStart(7)} ms  ${name}`)
+    .map(([name, value]) => `  ${value.toFixed(unit === 'ms' ? 1 : 0).padStart(7)} ${unit}  ${name}`)
     .join('\n');
 
 const browser = await launch();
@@ -75,6 +77,11 @@ try {
   await status.close();
 }
 for (const figure of await appDeltas()) report(...figure);
+if (analysis) {
+  for (const file of ['status-banner.min.js', 'status-banner.view.js']) {
+    console.error(`${file}, estimated gzip bytes by source:\n${top(bytesBySource(file), 20, 'B')}`);
+  }
+}
 
 if (missed.length) {
   for (const line of missed) console.error(`goal missed: ${line}`);
