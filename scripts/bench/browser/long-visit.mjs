@@ -79,7 +79,8 @@ export async function heapGrowth(browser, app, status, { updates, inspect }) {
     const before = await heapAfterGc(cdp);
     await inspect?.(cdp, 'before');
     status.publish(batch(2, UPDATES_PER_NOTICE));
-    const timeout = setTimeout(() => finish(new Error('the visit stalled')), 120_000);
+    // Frames pace the visit (a notice shows in one before it can be dismissed): generous, for a busy machine.
+    const timeout = setTimeout(() => finish(new Error('the visit stalled')), updates * 50);
     const stalled = await allDone;
     clearTimeout(timeout);
     if (stalled) throw stalled;

@@ -1,6 +1,6 @@
 // How soon a visitor sees the banner when the status page has a major incident, with 150 ms added to every
-// round trip: on a cold page (fresh cache and storage), and on the next page of the same visit (the snapshot
-// already stored); and on the cold page, from the status answer's arrival to the banner painted. The same cold
+// round trip: on a cold page (fresh cache and storage), and on the next page of the same visit, in the same tab
+// (the snapshot already stored); and on the cold page, from the status answer's arrival to the banner painted. The same cold
 // load counts the banner's bytes from the network log.
 
 import { isBannerFile, median, networkQuiet, openPage, until } from './chrome.mjs';
@@ -40,7 +40,7 @@ async function loadUntilBanner(page, url) {
   }));
 }
 
-/** `runs` visits: a cold page, then a second page of the same browser context. */
+/** `runs` visits: a cold page, then the next page in the same tab. */
 export async function timeToBanner(browser, app, status, { runs, analysis = false }) {
   status.serve('incident');
   const cold = [];
@@ -62,9 +62,8 @@ export async function timeToBanner(browser, app, status, { runs, analysis = fals
         const lines = first.log.entries.map((e) => `  +${Math.round(e.finished - start)} ms  ${e.bytes} B  ${e.url.split('/').pop()}${e.failed ? ` (${e.failed})` : ''}`);
         console.error(`incident page, cold, responses finished (after the host page):\n${lines.join('\n')}\n  painted ${Math.round(seen.painted)} ms, status answer ${Math.round(seen.status)} ms after navigation start`);
       }
-      const second = await openPage(browser, { context: first.context, latency: LATENCY_MS });
-      await second.page.evaluateOnNewDocument(watchForBanner);
-      stored.push((await loadUntilBanner(second.page, app.page({ run }))).painted);
+      // The visitor's next page, in the same tab: the first one is gone, what it stored stays.
+      stored.push((await loadUntilBanner(first.page, app.page({ run: `${run}-next` }))).painted);
     } finally {
       await first.context.close();
     }
