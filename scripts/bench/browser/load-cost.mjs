@@ -49,7 +49,8 @@ export async function loadCost(browser, app, status, { runs }) {
   return {
     figures: [
       ['load_main_thread_ms', busy.toFixed(1), 'ms'],
-      // The thread's own CPU time, unthrottled: what a busy machine adds to the wall time is not in it.
+      // The thread's own CPU time, still under the throttling (which keeps the thread busy): the time it spent
+      // waiting, for a core on a busy machine or for another process, is not in it.
       ['load_main_thread_cpu_ms', (median(withTag.map((r) => r.cpuMs)) - median(without.map((r) => r.cpuMs))).toFixed(1), 'ms'],
       ['load_long_tasks', Math.max(0, median(withTag.map((r) => r.longTasks)) - median(without.map((r) => r.longTasks))), 'count'],
       ['load_long_tasks_without_tag', median(without.map((r) => r.longTasks)), 'count'],

@@ -36,7 +36,7 @@ export function readTrace(json, pageUrl) {
     if (!last || task.ts >= last.ts + last.dur) outer.push(task);
   }
   const busyMs = outer.reduce((sum, t) => sum + t.dur, 0) / 1000;
-  // Thread time: what the thread itself ran, without the time the OS (or the throttling) held it back.
+  // Thread time: what the thread itself ran (the throttling included), without the time it waited.
   const cpuMs = outer.reduce((sum, t) => sum + (t.tdur ?? t.dur), 0) / 1000;
   const longTasks = outer.filter((t) => t.dur / 1000 >= LONG_TASK_MS).length;
 
