@@ -1,6 +1,7 @@
 // `npm run bench`: the project's figures, one per line as `name: value unit`. Exits non-zero when a budget is
 // exceeded. Runs on the built packages (`npm run bench` builds first).
 
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,6 +124,17 @@ for (const [name, ok] of [
 ]) {
   if (!ok) failures.push(`${name} missed its goal`);
 }
+
+// The performance lab (`npm run bench:browser`, docs/performance.md): load cost, time to banner, bytes from the
+// network log, heap over a long visit, renders per frame, and what the framework components add to an app. Its
+// figures are printed as they come; each goal it misses is a failure here too.
+const lab = spawn(process.execPath, [path.join(root, 'scripts/bench/browser/run.mjs')], { stdio: ['ignore', 'inherit', 'pipe'] });
+let labErrors = '';
+lab.stderr.on('data', (chunk) => (labErrors += chunk));
+const labCode = await new Promise((resolve) => lab.on('close', resolve));
+const labMissed = labErrors.split('\n').filter((line) => line.startsWith('goal missed: '));
+failures.push(...labMissed.map((line) => line.slice('goal missed: '.length)));
+if (labCode !== 0 && !labMissed.length) failures.push(`the performance lab failed: ${labErrors.trim().split('\n').at(-1)}`);
 
 if (failures.length) {
   console.error(`over budget: ${failures.join('; ')}`);
