@@ -8,6 +8,20 @@ export type Dismissals = Map<string, { revision: string; at: number }>;
 /** How long a dismissal is remembered: 90 days. */
 export const DISMISSALS_KEPT_MS = 90 * 864e5;
 
+/**
+ * How many dismissals are remembered, the latest first: far more notices than a status page opens in 90 days,
+ * and a bound on what a long-lived page (or a hostile stream of new ids) can make it hold and rewrite.
+ */
+export const DISMISSALS_KEPT = 200;
+
+/** The latest {@link DISMISSALS_KEPT} dismissals, and none older than 90 days before `at` (when given). */
+export function keptDismissals(dismissals: Dismissals, at?: number): Dismissals {
+  let entries = [...dismissals];
+  if (at !== undefined) entries = entries.filter(([, entry]) => at - entry.at < DISMISSALS_KEPT_MS);
+  if (entries.length > DISMISSALS_KEPT) entries = entries.sort(([, a], [, b]) => b.at - a.at).slice(0, DISMISSALS_KEPT);
+  return entries.length === dismissals.size ? dismissals : new Map(entries);
+}
+
 /** Stored values outlive code versions and can be corrupted: validated like any payload. */
 export function readDismissals(value: unknown): Dismissals {
   const out: Dismissals = new Map();
@@ -41,7 +55,7 @@ export interface DismissalStore {
   add(noticeId: string, revision: string, at: number): Record<string, { revision: string; at: number }>;
   /**
    * Stores what this page dismissed, merged into what is stored (another tab may have dismissed something
-   * else), dropping what is older than 90 days at `at`. One write at a time: two quick dismissals cannot lose one.
+   * else), dropping what is older than 90 days at `at` and all but the latest {@link DISMISSALS_KEPT}. One write at a time: two quick dismissals cannot lose one.
    */
   persist(at: number): Promise<void>;
 }
@@ -54,20 +68,20 @@ export function createDismissalStore(stored: GuardedStorage, key: string): Dismi
       return current;
     },
     absorb(value) {
-      const merged = mergeDismissals(current, readDismissals(value));
+      const merged = keptDismissals(mergeDismissals(current, readDismissals(value)));
       const changed = !same(merged, current);
       current = merged;
       return changed;
     },
     add(noticeId, revision, at) {
       const entry: Dismissals = new Map([[noticeId, { revision, at }]]);
-      current = mergeDismissals(current, entry);
+      current = keptDismissals(mergeDismissals(current, entry));
       return plainDismissals(entry);
     },
     async persist(at) {
       await (writing = writing.then(async () => {
         const merged = mergeDismissals(readDismissals(await stored(key)), current);
-        await stored(key, plainDismissals(new Map([...merged].filter(([, entry]) => at - entry.at < DISMISSALS_KEPT_MS))));
+        await stored(key, plainDismissals(keptDismissals(merged, at)));
       }));
     },
   };

@@ -59,7 +59,7 @@ export interface Pacing {
   /**
    * When a tab that has just started leading asks first. Streams open soon. A poll joins the cycle at a random
    * phase when what is shown is fresh (`age` since another tab, or an earlier page, checked), else asks soon,
-   * jittered so tabs and devices waking together do not arrive together; back online, over 5 s, as a whole fleet
+   * jittered so tabs and devices waking together do not arrive together (at once when nothing was ever checked); back online, over 5 s, as a whole fleet
    * comes back at once. Never before {@link Pacing.notBefore}.
    */
   firstRequest(options: { streaming: boolean; checked: boolean; age: number; cameOnline: boolean; period: number }): number;
@@ -105,7 +105,9 @@ export function createPacing(interval: number, now: () => number, random: () => 
     },
     firstRequest({ streaming, checked, age, cameOnline, period }) {
       const wait = notBefore - now();
-      const soon = random() * (cameOnline ? 5000 : checked ? 1000 : 500);
+      // Nothing known at all (a first visit, nothing stored): the person is looking at a page right now and
+      // page views are not aligned, so ask at once; time to banner is the whole point.
+      const soon = cameOnline ? random() * 5000 : checked ? random() * 1000 : 0;
       const delay = streaming ? soon : age < period ? random() * (period - age) : soon;
       return Math.max(wait, delay);
     },

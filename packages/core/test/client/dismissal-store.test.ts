@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { createMemoryStorage, type StatusStorage } from '@status-banner/core';
-import { createDismissalStore, DISMISSALS_KEPT_MS, mergeDismissals, readDismissals } from '../../src/client/dismissal-store.js';
+import { createDismissalStore, DISMISSALS_KEPT, DISMISSALS_KEPT_MS, mergeDismissals, readDismissals } from '../../src/client/dismissal-store.js';
 import { guardStorage } from '../../src/client/storage.js';
 
 describe('client dismissal store', () => {
@@ -56,5 +56,21 @@ describe('client dismissal store', () => {
     await Promise.all([first, store.persist(at)]);
     expect(writes).to.equal(2);
     expect(Object.keys((await base.get('dismissals:x')) as object).sort()).to.deep.equal(['a', 'b']);
+  });
+
+  it('keeps only the latest dismissals, in memory and in storage, however many a long visit makes', async () => {
+    const storage = createMemoryStorage();
+    // What an earlier page stored: as many again, all older.
+    await storage.set('dismissals:x', Object.fromEntries(Array.from({ length: DISMISSALS_KEPT }, (_, i) => [`old${i}`, { revision: 'r', at: at - 1000 - i }])));
+    const store = createDismissalStore(guardStorage(storage), 'dismissals:x');
+    store.absorb(await storage.get('dismissals:x'));
+    for (let i = 0; i < 1000; i += 1) store.add(`n${i}`, 'r', at + i);
+    expect(store.current.size).to.equal(DISMISSALS_KEPT);
+    expect(store.current.has('n999'), 'the latest kept').to.equal(true);
+    expect(store.current.has('n0'), 'the oldest dropped').to.equal(false);
+    await store.persist(at + 1000);
+    const kept = Object.keys((await storage.get('dismissals:x')) as object);
+    expect(kept).to.have.length(DISMISSALS_KEPT);
+    expect(kept.some((id) => id.startsWith('old')), 'older stored ones dropped first').to.equal(false);
   });
 });

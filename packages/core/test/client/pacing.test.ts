@@ -48,7 +48,7 @@ describe('client pacing (transports/backoff.ts)', () => {
     now = 0;
     const pacing = createPacing(60_000, clock, () => 0.5);
     const first = { streaming: false, checked: false, age: 1e12, cameOnline: false, period: 60_000 };
-    expect(pacing.firstRequest(first), 'nothing known: soon').to.equal(250);
+    expect(pacing.firstRequest(first), 'nothing known: at once').to.equal(0);
     expect(pacing.firstRequest({ ...first, checked: true, age: 70_000 }), 'old: soon').to.equal(500);
     expect(pacing.firstRequest({ ...first, checked: true, age: 20_000 }), 'fresh: a random phase of the rest').to.equal(20_000);
     expect(pacing.firstRequest({ ...first, cameOnline: true, age: 70_000 }), 'back online: over 5 s').to.equal(2500);

@@ -13,7 +13,8 @@ import { plainTextProblem, snapshotProblem } from '../../../../test/helpers/snap
 
 const CASES = 10_000;
 
-const core = await import('@status-banner/core');
+// The parser that knows every provider (the main entry's knows Statuspage, native and what has loaded).
+const core = { ...(await import('@status-banner/core')), ...(await import('@status-banner/core/providers')) };
 // The built module list, to ask every source at once (not part of the public API).
 const { builtInSources } = await import('../../../../packages/core/dist/sources/index.js');
 
