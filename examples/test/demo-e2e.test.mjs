@@ -100,7 +100,11 @@ describe('npm start demo in Chromium', { skip: !existsSync(executablePath) && `n
     await until(page, (s) => s === null, 2000, 'the dismissal');
     await page.reload();
     await page.waitForFunction(() => document.querySelector('status-banner')?.state?.status === 'ready', { timeout: 5000 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Ready means the stored dismissals are applied: the banner's render of that state is what it shows.
+    await page.evaluate(async () => {
+      await document.querySelector('status-banner').updateComplete;
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    });
     assert.equal(await read(page), null, 'the dismissed notice came back after a reload');
 
     await status.advance();

@@ -29,8 +29,11 @@ export async function shootBanner(browser, url, { width, height, scheme = 'light
     await page.goto(url);
     await page.waitForFunction(() => [...document.querySelectorAll('status-banner')].every((el) => el.shadowRoot?.querySelector('[part~="title"]')), { timeout: 15_000 });
     await page.evaluate(() => document.fonts.ready);
-    // The "+N more" list opens after a render: let it settle.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The "+N more" list opens after a render: every banner's update done, then two frames painted.
+    await page.evaluate(async () => {
+      await Promise.all([...document.querySelectorAll('status-banner')].map((el) => el.updateComplete));
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    });
     return await page.screenshot({ type: 'png' });
   } finally {
     await page.close();
