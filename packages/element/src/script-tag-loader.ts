@@ -47,16 +47,19 @@ const checked = createHintStore(`status-banner:checked:${base}`);
  * status-banner.check.js from beside the script, and says loudly when it cannot.
  */
 function checkFolder(): void {
-  const today = new Date().toISOString().slice(0, 10);
-  if (checked.get() === today) return;
   const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 2000));
+  // Even the mark is read when the page is idle: the first touch of localStorage opens it synchronously, which
+  // can take tens of milliseconds of the host page's load.
   idle(
-    () =>
+    () => {
+      const today = new Date().toISOString().slice(0, 10);
+      if (checked.get() === today) return;
       void load('check').then(
         // Full, or blocked: not kept, so checked again next time.
         () => checked.set(today),
         (error: Error) => console.error(`[status-banner] ${error.message}. During an incident the banner would show plain text only.`),
-      ),
+      );
+    },
     { timeout: 10_000 },
   );
 }
