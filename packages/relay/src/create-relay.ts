@@ -1,93 +1,28 @@
 // The relay: a store, a hub, an upstream watcher, the routes and an HTTP server, wired together. The command
-// line (cli.ts) only turns flags, environment and a config file into these options.
+// line (cli.ts) only turns flags, environment and a config file into these options; relay-options.ts checks
+// them and relay-gauges.ts reports on what is wired here.
 
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAuthenticator, type JwtOptions, type TokenHash } from './auth.js';
-import { systemClock, type Clock } from './clock.js';
+import { createAuthenticator } from './auth.js';
+import { systemClock } from './clock.js';
 import { createConsoleAssets } from './console/assets.js';
 import { RelayError } from './errors.js';
 import { createHub } from './hub.js';
 import { createJournalStore } from './journal-store.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { isOpen, type RelayState, type UpstreamRecord } from './model.js';
+import type { RelayState } from './model.js';
 import { dueChanges, nextDue } from './notices.js';
 import { createRedisStore } from './redis-store.js';
+import { registerRelayGauges } from './relay-gauges.js';
+import { resolveTimings, type RelayOptions } from './relay-options.js';
 import { createRoutes } from './routes.js';
-import { publishSnapshot, type PublishedSnapshot, type SnapshotSettings } from './snapshot.js';
+import { publishSnapshot, type PublishedSnapshot } from './snapshot.js';
 import type { RelayStore } from './store.js';
-import { createUpstreamWatcher, type UpstreamRead, type UpstreamWatcher } from './upstream-watcher.js';
-import type { HookSecret } from './webhooks.js';
+import { createUpstreamRecorder } from './upstream-recorder.js';
+import { createUpstreamWatcher, type UpstreamWatcher } from './upstream-watcher.js';
 
-/** Options for {@link createRelay}. Times are in seconds unless the name says otherwise. */
-export interface RelayOptions {
-  /** Port to listen on; 0 takes a free one. Default 8090. */
-  port?: number;
-  /** Interface to bind. Default `127.0.0.1`; `0.0.0.0` or `::` to serve beyond this machine. */
-  host?: string;
-  /** The status page to watch: a base URL or an endpoint the core reads. None: direct notices only. */
-  upstream?: string;
-  /** Its provider id; detected when absent. */
-  provider?: string;
-  /** Where the state lives: a store, else a journal in `data`, else Redis at `redis`. */
-  store?: RelayStore;
-  /** A folder for the journal (one node). */
-  data?: string;
-  /** A Redis URL (many nodes). */
-  redis?: string;
-  /** Prefix of the relay's Redis keys. Default `status-banner:`. */
-  redisPrefix?: string;
-  /** Publish tokens, as hashes. */
-  tokens?: TokenHash[];
-  /** JWT settings, for teams with an identity provider. */
-  jwt?: JwtOptions;
-  /** Webhook path secrets, as hashes. */
-  hookSecrets?: HookSecret[];
-  /** Instatus's webhook signing secret: when set, Instatus webhooks must be signed with it. */
-  instatusSigningSecret?: string;
-  /** Overrides the page name and link the upstream gives. */
-  page?: { name?: string; url?: string };
-  /** Between upstream reads while nothing is open. Default 60. */
-  pollInterval?: number;
-  /** Between upstream reads while something is open. Default 20. */
-  pollIntervalActive?: number;
-  /** Each interval between upstream reads varies by up to this fraction either way. Default 0.1. */
-  pollJitter?: number;
-  /** An upstream read without an answer by then fails. Default 10. */
-  upstreamTimeout?: number;
-  /** After failing reads for this long, the upstream's last good state is marked stale. Default 120. */
-  upstreamStaleAfter?: number;
-  /** Between heartbeats on each stream. Default 15. */
-  heartbeat?: number;
-  /** The `retry` streams are told, in ms, plus a random part of up to 1000. Default 2000. */
-  retryMs?: number;
-  /** Streams held at once; beyond, `503` with `Retry-After`. Default 10 000. */
-  maxConnections?: number;
-  /** A stream is closed after this long (less up to a tenth, at random); 0 never. Default 3600. */
-  maxConnectionAge?: number;
-  /** A drain closes streams spread over this long. Default 10. */
-  drainSeconds?: number;
-  /** The `pollAfterSeconds` hint. Default 30. */
-  pollAfterSeconds?: number;
-  /** The `staleAfterSeconds` hint. Default 600. */
-  staleAfterSeconds?: number;
-  /** `max-age` of the snapshot URL (a CDN's copy may be this old, or six times more while it revalidates). Default 5. */
-  cacheMaxAge?: number;
-  /** Serve the stream; false answers `204`, telling banners to poll. Default true. */
-  stream?: boolean;
-  /** Serve the console at `/console`. Default true. */
-  console?: boolean;
-  /** Open direct notices allowed at once. Default 500. */
-  maxNotices?: number;
-  /** Read the client's address from `X-Forwarded-For` (behind a proxy you run). Default false. */
-  trustProxy?: boolean;
-  /** Injected for tests: the clock, randomness, and the fetch that reads the upstream. */
-  clock?: Clock;
-  random?: () => number;
-  fetch?: typeof fetch;
-  /** Where the relay reports what happens. Default: warnings and errors to stderr. */
-  log?: (level: 'info' | 'warn' | 'error', message: string) => void;
-}
+export type { RelayOptions } from './relay-options.js';
 
 /** A running relay. */
 export interface Relay {
@@ -111,11 +46,6 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-const positive = (name: string, value: number, allowZero = false) => {
-  if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) throw new RelayError('invalid-options', `${name} must be a ${allowZero ? 'non-negative' : 'positive'} number, not ${value}`);
-  return value;
-};
-
 /**
  * Starts a relay: resolves once it listens.
  *
@@ -132,11 +62,9 @@ const positive = (name: string, value: number, allowZero = false) => {
  */
 export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
   const {
-    port = 8090,
     host = '127.0.0.1',
     upstream,
     provider,
-    page,
     tokens = [],
     jwt,
     hookSecrets = [],
@@ -149,33 +77,9 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
       if (level !== 'info') console.error(`${new Date(clock.now()).toISOString()} ${level} ${message}`);
     },
   } = options;
-  const pollInterval = positive('pollInterval', options.pollInterval ?? 60);
-  const pollIntervalActive = positive('pollIntervalActive', options.pollIntervalActive ?? 20);
-  const upstreamTimeout = positive('upstreamTimeout', options.upstreamTimeout ?? 10);
-  const pollJitter = positive('pollJitter', options.pollJitter ?? 0.1, true);
-  if (pollJitter > 0.5) throw new RelayError('invalid-options', `pollJitter must be at most 0.5, not ${pollJitter}`);
-  const upstreamStaleAfter = positive('upstreamStaleAfter', options.upstreamStaleAfter ?? 120);
-  const heartbeat = positive('heartbeat', options.heartbeat ?? 15);
-  const retryMs = positive('retryMs', options.retryMs ?? 2000);
-  const maxConnections = positive('maxConnections', options.maxConnections ?? 10_000, true);
-  const maxConnectionAge = positive('maxConnectionAge', options.maxConnectionAge ?? 3600, true);
-  const drainSeconds = positive('drainSeconds', options.drainSeconds ?? 10, true);
-  const cacheMaxAge = positive('cacheMaxAge', options.cacheMaxAge ?? 5, true);
-  const maxNotices = positive('maxNotices', options.maxNotices ?? 500);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RelayError('invalid-options', `port must be 0 to 65535, not ${port}`);
-  if (upstream !== undefined) {
-    try {
-      if (!/^https?:$/.test(new URL(upstream).protocol)) throw new Error();
-    } catch {
-      throw new RelayError('invalid-options', `upstream must be an http(s) URL, not ${upstream}`);
-    }
-  }
-  const settings: SnapshotSettings = {
-    ...(page && { page }),
-    pollAfterSeconds: positive('pollAfterSeconds', options.pollAfterSeconds ?? 30),
-    staleAfterSeconds: positive('staleAfterSeconds', options.staleAfterSeconds ?? 600),
-    upstream: upstream !== undefined,
-  };
+  const timings = resolveTimings(options);
+  const { port, pollInterval, pollIntervalActive, upstreamTimeout, pollJitter, upstreamStaleAfter, heartbeat, retryMs } = timings;
+  const { maxConnections, maxConnectionAge, drainSeconds, cacheMaxAge, maxNotices, settings } = timings;
   const auth = createAuthenticator({ tokens, jwt, clock });
   if (!auth.enabled) log('warn', 'no publish tokens and no JWT settings: nobody can post notices');
 
@@ -243,36 +147,13 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     }, Math.min(Math.max(0, due - clock.now()), 2 ** 31 - 1));
   }
 
-  async function onRead(read: UpstreamRead): Promise<void> {
-    if (!store.lease.held()) return;
-    const now = clock.now();
-    const current = store.state().upstream;
-    if (read.ok) {
-      const { snapshot } = read;
-      const record: UpstreamRecord = {
-        state: 'ok',
-        since: current?.state === 'ok' ? current.since : new Date(now).toISOString(),
-        provider: snapshot.provider,
-        page: snapshot.page,
-        indicator: snapshot.indicator,
-        notices: snapshot.notices,
-        components: snapshot.components,
-      };
-      if (JSON.stringify(record) === JSON.stringify(current)) return;
-      await store.commit((state) => ({ patch: JSON.stringify(state.upstream) === JSON.stringify(record) ? {} : { upstream: record }, result: undefined }));
-      if (current?.state === 'stale') log('info', `upstream readable again (${read.endpoint})`);
-      return;
-    }
-    log('warn', `upstream read failed: ${read.kind}: ${read.message}`);
-    // The last good state is kept; once reads have failed for long enough, it is marked stale. Never cleared,
-    // never turned into an outage.
-    const lastGood = watcher?.stats().lastSuccessAt ?? startedAt;
-    if (current?.state === 'ok' && now - lastGood >= upstreamStaleAfter * 1000) {
-      const since = new Date(now).toISOString();
-      await store.commit((state) => ({ patch: state.upstream?.state === 'ok' ? { upstream: { ...state.upstream, state: 'stale', since } } : {}, result: undefined }));
-      log('warn', `upstream marked stale: no good read since ${new Date(lastGood).toISOString()}`);
-    }
-  }
+  const onRead = createUpstreamRecorder({
+    store,
+    clock,
+    upstreamStaleAfter,
+    lastGood: () => watcher?.stats().lastSuccessAt ?? startedAt,
+    log,
+  });
 
   if (upstream !== undefined) {
     watcher = createUpstreamWatcher({
@@ -329,30 +210,15 @@ export async function createRelay(options: RelayOptions = {}): Promise<Relay> {
     };
   };
 
-  metrics.gauge('relay_sse_clients', 'Streams open on this node', () => hub.size());
-  metrics.gauge('relay_sse_dropped_total', 'Streams dropped for not keeping up', () => hub.dropped(), 'counter');
-  metrics.gauge('relay_sse_aged_out_total', 'Streams closed for their age', () => hub.aged(), 'counter');
-  metrics.gauge('relay_snapshot_version', 'The version served', () => published.version);
-  metrics.gauge('relay_snapshot_bytes', 'The size of the snapshot served', () => published.body.length);
-  metrics.gauge('relay_fanout_last_ms', 'How long the last broadcast took to write to every stream', () => Math.round(lastFanoutMs * 1000) / 1000);
-  metrics.gauge('relay_notices_open', 'Open notices: posted here, and from the upstream', () => [
-    [{ source: 'direct' }, Object.values(store.state().notices).filter(isOpen).length],
-    [{ source: 'upstream' }, store.state().upstream?.notices.length ?? 0],
-  ]);
-  metrics.gauge('relay_upstream_stale', '1 while the upstream part is its last good state, kept through failing reads', () => (store.state().upstream?.state === 'stale' ? 1 : 0));
-  metrics.gauge('relay_upstream_requests_total', 'Upstream requests made by this node, by outcome', () =>
-    Object.entries(watcher?.stats().requests ?? {}).map(([outcome, count]) => [{ outcome }, count]),
-    'counter',
-  );
-  metrics.gauge('relay_upstream_last_success_timestamp_seconds', 'When this node last read the upstream', () => Math.floor((watcher?.stats().lastSuccessAt ?? 0) / 1000));
-  metrics.gauge('relay_upstream_pokes_total', 'Webhook pokes by what became of them', () =>
-    Object.entries(watcher?.stats().pokes ?? {}).map(([outcome, count]) => [{ outcome }, count]),
-    'counter',
-  );
-  metrics.gauge('relay_leader', '1 on the node that reads the upstream', () => (store.lease.held() ? 1 : 0));
-  metrics.gauge('relay_store_up', '1 while the store takes writes', () => (store.health().ok ? 1 : 0));
-  metrics.gauge('relay_ready', '1 while /readyz says ready', () => (ready().ok ? 1 : 0));
-  metrics.gauge('process_resident_memory_bytes', 'Resident memory', () => process.memoryUsage.rss());
+  registerRelayGauges({
+    metrics,
+    hub,
+    store,
+    published: () => published,
+    lastFanoutMs: () => lastFanoutMs,
+    watcher: () => watcher,
+    ready,
+  });
 
   const handler = createRoutes({
     store,

@@ -5,13 +5,15 @@
 // while resumes exactly where it was: nothing is missed, as it could be with pub/sub. A Redis that comes back
 // behind (a restart without its data, a failover to a lagging replica) is caught by its epoch and version, and
 // the nodes write back what they hold. One node at a time holds the lease (SET NX PX, renewed) that makes it
-// the upstream's only reader.
+// the upstream's only reader (redis-lease.ts).
 
 import { randomBytes } from 'node:crypto';
-import type { createClient as CreateClient } from '@redis/client';
 import { systemClock, type Clock } from './clock.js';
 import { RelayError } from './errors.js';
 import { applyPatch, emptyState, isEmptyPatch, type DirectNotice, type RelayState } from './model.js';
+import { connectRedis, redact, sendCommand, type RedisClient } from './redis-connection.js';
+import { createRedisLease } from './redis-lease.js';
+import { COMMIT, SYNC } from './redis-scripts.js';
 import { listeners, type CommitOutcome, type Idempotency, type Planner, type RelayStore, type StoreHealth } from './store.js';
 
 /** Options for {@link createRedisStore}. */
@@ -38,45 +40,6 @@ export interface RedisStoreOptions {
   nodeId?: string;
 }
 
-// KEYS: version, state, events, epoch, idem. ARGV: expected version, new version, new state JSON, epoch,
-// idempotency record JSON ('' for none), its time to live (ms), stream length.
-const COMMIT = `
-if ARGV[5] ~= '' then
-  local prior = redis.call('GET', KEYS[5])
-  if prior then return {'dup', prior} end
-end
-local epoch = redis.call('GET', KEYS[4])
-local current = tonumber(redis.call('GET', KEYS[1]) or '0')
-if epoch and epoch ~= ARGV[4] then return {'epoch', epoch} end
-if current ~= tonumber(ARGV[1]) then return {'stale', tostring(current)} end
-if not epoch then redis.call('SET', KEYS[4], ARGV[4]) end
-redis.call('SET', KEYS[1], ARGV[2])
-redis.call('SET', KEYS[2], ARGV[3])
-local id = redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[7], '*', 'v', ARGV[2], 'e', ARGV[4], 's', ARGV[3])
-if ARGV[5] ~= '' then redis.call('SET', KEYS[5], ARGV[5], 'PX', ARGV[6]) end
-return {'ok', id}
-`;
-
-// KEYS: version, state, epoch, events, pokes. The state and where both streams end, read together.
-const SYNC = `
-local last = redis.call('XREVRANGE', KEYS[4], '+', '-', 'COUNT', 1)
-local poke = redis.call('XREVRANGE', KEYS[5], '+', '-', 'COUNT', 1)
-return {redis.call('GET', KEYS[3]) or '', redis.call('GET', KEYS[1]) or '0', redis.call('GET', KEYS[2]) or '', last[1] and last[1][1] or '0-0', poke[1] and poke[1][1] or '0-0'}
-`;
-
-// KEYS: lease. ARGV: node id, ms. Takes a free lease or renews our own.
-const LEASE = `
-local holder = redis.call('GET', KEYS[1])
-if holder == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
-if not holder then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
-return 0
-`;
-
-// KEYS: lease. ARGV: node id. Gives our lease up.
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
-
-type Reply = string | number | null | Reply[];
-
 /**
  * A store in Redis, shared by every node of a cluster.
  *
@@ -98,14 +61,9 @@ export function createRedisStore({
 }: RedisStoreOptions): RelayStore {
   const key = (name: string) => `${prefix}${name}`;
   const KEYS = { version: key('version'), state: key('state'), events: key('events'), epoch: key('epoch'), pokes: key('pokes'), lease: key('lease') };
-  let everReady = false;
-  // Once connected, reconnect for ever (a Redis restart, a failover); at the start, give up after a few tries so
-  // a wrong URL fails the start with a message instead of hanging it (a supervisor restarts the relay).
-  const reconnectStrategy = (retries: number, cause: Error) =>
-    !everReady && retries >= 3 ? new Error(cause?.message ?? 'unreachable') : Math.min(50 * 2 ** Math.min(retries, 5), 1000) + Math.floor(Math.random() * 100);
-  // Loaded on open: a relay on a journal never loads the Redis client.
-  let client!: ReturnType<typeof CreateClient>;
-  let reader!: ReturnType<typeof CreateClient>;
+  // Opened on open (redis-connection.ts).
+  let client!: RedisClient;
+  let reader!: RedisClient;
 
   let state = emptyState();
   let epoch = randomBytes(8).toString('hex');
@@ -115,41 +73,25 @@ export function createRedisStore({
   let connected = false;
   let resyncNeeded = false;
   let lastError = '';
-  let leaseUntil = 0;
-  let leaseTimer: unknown;
   let reading: Promise<void> | undefined;
   const changes = listeners<[RelayState]>();
   const pokes = listeners<[]>();
-  const leaseChanges = listeners<[boolean]>();
 
   async function connect(): Promise<void> {
-    const { createClient } = await import('@redis/client');
-    client = createClient({ url, disableOfflineQueue: true, socket: { reconnectStrategy, connectTimeout: commandTimeoutMs } });
-    reader = client.duplicate();
-    for (const connection of [client, reader]) {
-      connection.on('error', (error: Error) => {
-        lastError = error.message;
-      });
-    }
-    client.on('ready', () => {
-      everReady = true;
-      connected = true;
-      // After a reconnect the Redis may not be the one we left (restarted, failed over): check before trusting it.
-      resyncNeeded = true;
-    });
-    client.on('end', () => (connected = false));
-    client.on('reconnecting', () => (connected = false));
-    await client.connect();
-    await reader.connect();
+    ({ client, reader } = await connectRedis(url, commandTimeoutMs, {
+      onError: (message) => (lastError = message),
+      onReady: () => {
+        connected = true;
+        // After a reconnect the Redis may not be the one we left (restarted, failed over): check before trusting it.
+        resyncNeeded = true;
+      },
+      onDown: () => (connected = false),
+    }));
   }
 
-  const send = async (args: string[], timeout = commandTimeoutMs): Promise<Reply> => {
-    try {
-      return (await client.sendCommand(args, { timeout, rejectInFlight: true })) as Reply;
-    } catch (cause) {
-      throw new RelayError('unavailable', `Redis: ${(cause as Error).message}`, undefined, undefined, { cause });
-    }
-  };
+  const send = (args: string[], timeout = commandTimeoutMs) => sendCommand(client, args, timeout);
+  const lease = createRedisLease({ send, key: KEYS.lease, nodeId, leaseMs, clock, closed: () => closed });
+  const leaseHeld = lease.held;
 
   function adopt(next: RelayState): void {
     if (next.version <= state.version) return;
@@ -308,42 +250,25 @@ export function createRedisStore({
     }
   }
 
-  const leaseHeld = () => !closed && leaseUntil > clock.now();
-
-  let leaseShown = false;
-  async function renewLease(): Promise<void> {
-    const started = clock.now();
-    try {
-      const got = (await send(['EVAL', LEASE, '1', KEYS.lease, nodeId, String(leaseMs)])) === 1;
-      leaseUntil = got ? started + leaseMs : 0;
-    } catch {
-      // Unreachable: the lease runs out by itself (leaseUntil), before another node can take it over.
-    }
-    if (leaseHeld() !== leaseShown) leaseChanges.emit((leaseShown = leaseHeld()));
-    if (!closed) leaseTimer = clock.setTimeout(() => void renewLease(), leaseMs / 3);
-  }
-
   return {
     kind: 'redis',
     async open() {
       try {
         await connect();
       } catch (cause) {
-        client?.destroy();
-        reader?.destroy();
         throw new RelayError('unavailable', `Cannot reach Redis at ${redact(url)}: ${(cause as Error).message}`, undefined, undefined, { cause });
       }
       connected = true;
       resyncNeeded = true;
       await resyncOnce();
       reading = read();
-      await renewLease();
+      await lease.renew();
       return state;
     },
     state: () => state,
     commit: (plan, options = {}) => commitLoop(plan, options.idempotency),
     onChange: changes.add,
-    lease: { held: leaseHeld, onChange: leaseChanges.add },
+    lease: { held: leaseHeld, onChange: lease.onChange },
     async poke() {
       if (leaseHeld()) pokes.emit();
       await send(['XADD', KEYS.pokes, 'MAXLEN', '~', '100', '*', 'n', nodeId]);
@@ -357,22 +282,10 @@ export function createRedisStore({
       if (closed) return;
       const held = leaseHeld();
       closed = true;
-      clock.clearTimeout(leaseTimer);
-      if (held) await send(['EVAL', RELEASE, '1', KEYS.lease, nodeId], 1000).catch(() => {});
+      await lease.release(held);
       reader?.destroy();
       await reading;
       await client?.close().catch(() => client.destroy());
     },
   };
-}
-
-/** The URL without its password, for messages. */
-function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.href;
-  } catch {
-    return 'the given URL';
-  }
 }

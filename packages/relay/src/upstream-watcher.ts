@@ -4,10 +4,14 @@
 // webhook; pokes while such a round is on join it, so a flood of them costs one round. It reads with the core's
 // own parser and reports each read; what to keep is the relay's business.
 
-import { resolveEndpoint, type StatusSnapshot } from '@status-banner/core';
+import type { StatusSnapshot } from '@status-banner/core';
 // Any provider's page may be upstream: the parseStatus that knows them all, without a loader.
 import { parseStatus } from '@status-banner/core/providers';
 import { systemClock, type Clock } from './clock.js';
+import { upstreamCandidates } from './upstream-endpoints.js';
+import { createUpstreamRequester } from './upstream-request.js';
+
+export { retryAfterMs, upstreamCandidates } from './upstream-endpoints.js';
 
 /** Options for {@link createUpstreamWatcher}. */
 export interface UpstreamWatcherOptions {
@@ -94,28 +98,8 @@ export interface UpstreamWatcher {
   stats(): UpstreamStats;
 }
 
-// Every provider of the core, commonest first: a base URL without a provider is tried as each in turn.
-const PROVIDERS = ['statuspage', 'incidentio', 'instatus', 'betterstack', 'cachet', 'uptimekuma', 'statusio', 'openstatus', 'sorry', 'heroku', 'slack'];
 // Far enough ahead that every scheduled window is kept.
 const WHOLE_FUTURE_SECONDS = 1e11;
-
-/**
- * The endpoints to try for `url`, in order: the named provider's endpoint; for a bare origin, each provider's;
- * otherwise `url` itself.
- */
-export function upstreamCandidates(url: string, provider?: string): string[] {
-  if (provider) return [resolveEndpoint(url, provider)];
-  if (!/^\/(api\/v2\/?)?$/i.test(new URL(url).pathname)) return [url];
-  return [...new Set([resolveEndpoint(url), ...PROVIDERS.map((id) => resolveEndpoint(url, id))])];
-}
-
-/** `Retry-After` in ms (seconds or an HTTP date), or undefined. */
-export function retryAfterMs(value: string | null, now: number): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 
 /**
  * Creates an upstream watcher.
@@ -144,8 +128,6 @@ export function createUpstreamWatcher({
 }: UpstreamWatcherOptions): UpstreamWatcher {
   const candidates = upstreamCandidates(url, provider);
   let endpoint: { url: string; provider: string } | undefined;
-  let etag: string | undefined;
-  let lastModified: string | undefined;
   let lastContent: string | undefined;
   let lastSnapshot: StatusSnapshot | undefined;
   let active = false;
@@ -159,58 +141,9 @@ export function createUpstreamWatcher({
   let nextAt = Infinity;
   let inFlight: Promise<void> | undefined;
   let again = false;
-  let abort: AbortController | undefined;
+  const requester = createUpstreamRequester({ fetch: fetchFn, clock, timeoutMs, maxBytes, userAgent });
   const stats: UpstreamStats = { requests: {}, pokes: { accepted: 0, coalesced: 0, deferred: 0 } };
   const count = (outcome: string) => (stats.requests[outcome] = (stats.requests[outcome] ?? 0) + 1);
-
-  async function request(target: string): Promise<{ status: number; text?: string; retry?: number } | UpstreamRead> {
-    abort = new AbortController();
-    const controller = abort;
-    let timedOut = false;
-    const deadline = clock.setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    try {
-      const headers: Record<string, string> = { Accept: 'application/json', 'User-Agent': userAgent };
-      // Conditional only for the endpoint whose validators these are.
-      if (endpoint?.url === target && lastContent !== undefined) {
-        if (etag) headers['If-None-Match'] = etag;
-        if (lastModified) headers['If-Modified-Since'] = lastModified;
-      }
-      const res = await fetchFn(target, { headers, signal: controller.signal, redirect: 'follow' });
-      if (res.status !== 200) {
-        await res.body?.cancel().catch(() => {});
-        return { status: res.status, retry: retryAfterMs(res.headers.get('retry-after'), clock.now()) };
-      }
-      if (Number(res.headers.get('content-length')) > maxBytes) {
-        await res.body?.cancel().catch(() => {});
-        return { ok: false, kind: 'too-large', message: `over ${maxBytes} bytes`, endpoint: target };
-      }
-      const reader = res.body!.getReader();
-      const chunks: Uint8Array[] = [];
-      let bytes = 0;
-      for (let chunk; !(chunk = await reader.read()).done; ) {
-        bytes += chunk.value.byteLength;
-        if (bytes > maxBytes) {
-          await reader.cancel().catch(() => {});
-          return { ok: false, kind: 'too-large', message: `over ${maxBytes} bytes`, endpoint: target };
-        }
-        chunks.push(chunk.value);
-      }
-      if (endpoint?.url === target || !endpoint) {
-        etag = res.headers.get('etag') ?? undefined;
-        lastModified = res.headers.get('last-modified') ?? undefined;
-      }
-      return { status: 200, text: Buffer.concat(chunks).toString('utf8') };
-    } catch (error) {
-      return timedOut
-        ? { ok: false, kind: 'timeout', message: `no answer in ${timeoutMs} ms`, endpoint: target }
-        : { ok: false, kind: 'network', message: (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message, endpoint: target };
-    } finally {
-      clock.clearTimeout(deadline);
-    }
-  }
 
   function parse(text: string, as?: string): StatusSnapshot | undefined {
     try {
@@ -224,7 +157,8 @@ export function createUpstreamWatcher({
     const targets = endpoint ? [endpoint.url] : candidates;
     let trouble: UpstreamRead | undefined;
     for (const target of targets) {
-      const answer = await request(target);
+      // Conditional only for the endpoint whose validators these are; a new endpoint's are kept once found.
+      const answer = await requester.request(target, { conditional: endpoint?.url === target && lastContent !== undefined, keep: endpoint?.url === target || !endpoint });
       if ('ok' in answer) {
         count((answer as { kind: string }).kind);
         // The server is in trouble (network, timeout, too large): no more requests this round.
@@ -320,7 +254,7 @@ export function createUpstreamWatcher({
     stop() {
       isRunning = false;
       clock.clearTimeout(timer);
-      abort?.abort();
+      requester.abort();
       followUps = [];
     },
     poke() {

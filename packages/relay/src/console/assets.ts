@@ -62,6 +62,12 @@ export function createConsoleAssets({ title = 'Status console' }: { title?: stri
         if (!cache.has(pathname)) cache.set(pathname, file(fileURLToPath(new URL('./console-app.js', import.meta.url)), 'text/javascript; charset=utf-8'));
         return cache.get(pathname);
       }
+      // The modules app.js imports, from the folder beside it in the build; names only, never a path.
+      const part = /^\/console\/app\/([\w-]+\.js)$/.exec(pathname)?.[1];
+      if (part) {
+        if (!cache.has(pathname)) cache.set(pathname, file(fileURLToPath(new URL(`./app/${part}`, import.meta.url)), 'text/javascript; charset=utf-8'));
+        return cache.get(pathname);
+      }
       // The script-tag file and the chunks it loads from beside itself.
       const name = /^\/console\/assets\/(status-banner\.[\w-]+\.js)$/.exec(pathname)?.[1];
       if (name) {

@@ -1,35 +1,13 @@
 // The console in the browser: signs in with a publish token (kept in sessionStorage: this tab only), posts,
 // updates, resolves and deletes notices through the relay's API, previews each draft in a real <status-banner>
 // fed the snapshot the relay would serve, and shows the upstream's state and the relay's health. Everything
-// from the server is written as text.
+// from the server is written as text. Its parts are in app/, served beside it.
+
+import { $, alertText, announce, clearFieldError, control, form, showFieldError } from './app/dom.js';
+import { renderHealth } from './app/health-view.js';
+import { FIELDS, fillForm, formBody, updatePhases, type StoredNotice } from './app/notice-form.js';
 
 const TOKEN_KEY = 'status-banner-relay-token';
-const FIELDS = ['title', 'kind', 'severity', 'phase', 'message', 'url', 'components', 'startsAt', 'endsAt'] as const;
-const PHASES: Record<string, [string, string][]> = {
-  incident: [['investigating', 'Investigating'], ['identified', 'Identified'], ['monitoring', 'Monitoring']],
-  maintenance: [['', 'By its times'], ['scheduled', 'Scheduled'], ['in_progress', 'In progress'], ['verifying', 'Verifying']],
-};
-
-interface StoredNotice {
-  id: string;
-  kind: string;
-  title: string;
-  severity: string;
-  phase: string;
-  message?: string;
-  url?: string;
-  componentIds: string[];
-  startsAt?: string;
-  endsAt?: string;
-  updatedAt: string;
-  updatedBy: string;
-  createdBy: string;
-  closedAt?: string;
-}
-
-const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const form = () => $<HTMLFormElement>('notice-form');
-const control = (name: string) => $<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(name);
 
 let token = sessionStorage.getItem(TOKEN_KEY) ?? '';
 let editing: StoredNotice | undefined;
@@ -37,17 +15,6 @@ let previewUrl: string | undefined;
 let previewTimer: ReturnType<typeof setTimeout> | undefined;
 let previewSeq = 0;
 let events: EventSource | undefined;
-
-function announce(text: string): void {
-  const region = $('announcer');
-  // Cleared first so the same words said twice are announced twice.
-  region.textContent = '';
-  setTimeout(() => (region.textContent = text), 50);
-}
-
-function alertText(text: string): void {
-  $('alert').textContent = text;
-}
 
 async function api(method: string, path: string, body?: unknown): Promise<{ status: number; data: Record<string, any> }> {
   const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
@@ -108,56 +75,6 @@ async function signIn(event: SubmitEvent): Promise<void> {
   $('form-title').focus();
 }
 
-function showFieldError(name: string, message: string): void {
-  const error = $(`${name}-error`);
-  error.textContent = message;
-  error.hidden = false;
-  $(name).setAttribute('aria-invalid', 'true');
-}
-
-function clearFieldError(name: string): void {
-  const error = $(`${name}-error`);
-  error.textContent = '';
-  error.hidden = true;
-  $(name).removeAttribute('aria-invalid');
-}
-
-function updatePhases(selected?: string): void {
-  const kind = control('kind').value;
-  const phase = control('phase') as HTMLSelectElement;
-  phase.replaceChildren(...PHASES[kind]!.map(([value, label]) => new Option(label, value, false, value === (selected ?? phase.value))));
-  const severity = control('severity') as HTMLSelectElement;
-  if (kind === 'maintenance') severity.value = 'maintenance';
-  else if (severity.value === 'maintenance') severity.value = 'major';
-}
-
-const localToIso = (value: string) => (value ? new Date(value).toISOString() : undefined);
-function isoToLocal(iso?: string): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** The form as a request body: a create, or (when editing) an update that clears emptied fields. */
-function body(): Record<string, unknown> {
-  const value = (name: string) => control(name).value.trim();
-  const out: Record<string, unknown> = { title: value('title'), kind: value('kind'), severity: value('severity') };
-  if (value('phase')) out.phase = value('phase');
-  const optional: Record<string, unknown> = {
-    message: value('message') || undefined,
-    url: value('url') || undefined,
-    components: value('components') ? value('components').split(',').map((id) => id.trim()).filter(Boolean) : undefined,
-    startsAt: localToIso(value('startsAt')),
-    endsAt: localToIso(value('endsAt')),
-  };
-  for (const [key, v] of Object.entries(optional)) {
-    if (v !== undefined) out[key] = v;
-    else if (editing) out[key] = key === 'components' ? [] : null;
-  }
-  return out;
-}
-
 function schedulePreview(): void {
   clearTimeout(previewTimer);
   previewTimer = setTimeout(() => void preview(), 250);
@@ -171,7 +88,7 @@ async function preview(): Promise<void> {
     note.textContent = 'Type a title to see the preview.';
     return;
   }
-  const { status, data } = await api('POST', `/v1/preview${editing ? `?id=${encodeURIComponent(editing.id)}` : ''}`, body());
+  const { status, data } = await api('POST', `/v1/preview${editing ? `?id=${encodeURIComponent(editing.id)}` : ''}`, formBody(!!editing));
   if (seq !== previewSeq) return;
   if (status !== 200) {
     note.textContent = data.field ? `Not yet valid: ${data.message}` : `No preview: ${data.message ?? `HTTP ${status}`}`;
@@ -190,7 +107,7 @@ async function submit(event: SubmitEvent): Promise<void> {
   event.preventDefault();
   for (const name of FIELDS) clearFieldError(name);
   alertText('');
-  const payload = body();
+  const payload = formBody(!!editing);
   const { status, data } = editing ? await api('PATCH', `/v1/notices/${encodeURIComponent(editing.id)}`, payload) : await api('POST', '/v1/notices', payload);
   if (status === 200 || status === 201) {
     announce(`${editing ? 'Saved' : 'Published'} "${payload.title}" as version ${data.version}.`);
@@ -209,15 +126,7 @@ async function submit(event: SubmitEvent): Promise<void> {
 
 function startEditing(notice: StoredNotice): void {
   editing = notice;
-  control('title').value = notice.title;
-  control('kind').value = notice.kind;
-  updatePhases(notice.phase);
-  control('severity').value = notice.severity;
-  control('message').value = notice.message ?? '';
-  control('url').value = notice.url ?? '';
-  control('components').value = notice.componentIds.join(', ');
-  control('startsAt').value = isoToLocal(notice.startsAt);
-  control('endsAt').value = isoToLocal(notice.endsAt);
+  fillForm(notice);
   $('form-title').textContent = `Update "${notice.title}"`;
   $('submit').textContent = 'Save changes';
   $('cancel-edit').hidden = false;
@@ -286,29 +195,6 @@ function renderNotices(list: StoredNotice[]): void {
   });
   $('notices').replaceChildren(...items);
   $('notices-empty').hidden = items.length > 0;
-}
-
-function renderHealth(status: Record<string, any>): void {
-  const rows: [string, string][] = [
-    ['Version served', String(status.version)],
-    ['Upstream', status.upstream ? `${status.upstream.url}${status.upstream.provider ? ` (${status.upstream.provider})` : ''}` : 'none: notices posted here only'],
-  ];
-  if (status.upstream) {
-    rows.push(['Upstream state', status.upstream.state === 'stale' ? `stale since ${new Date(status.upstream.since).toLocaleString()}: showing its last good state` : status.upstream.state]);
-    rows.push(['Last good read', status.upstream.lastSuccessAt ? new Date(status.upstream.lastSuccessAt).toLocaleString() : 'none yet']);
-    if (status.upstream.lastFailure) rows.push(['Last failure', status.upstream.lastFailure]);
-  }
-  rows.push(['Store', `${status.store.ok ? 'healthy' : 'failing'}: ${status.store.detail}`]);
-  rows.push(['Open streams on this node', String(status.streams)]);
-  $('health').replaceChildren(
-    ...rows.flatMap(([term, value]) => {
-      const dt = document.createElement('dt');
-      dt.textContent = term;
-      const dd = document.createElement('dd');
-      dd.textContent = value;
-      return [dt, dd];
-    }),
-  );
 }
 
 let refreshing: Promise<void> | undefined;
