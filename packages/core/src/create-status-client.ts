@@ -163,6 +163,9 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   function halt(why: string, kind: string): void {
     scheduler.halt();
     warnOnce(kind, `${endpoint}: ${why}`);
+    // Halting aborts a request in flight, whose failure would have said so: the state says it here, so a client
+    // stopped before its first answer never stays "loading".
+    if (state.status === 'loading') update(failed(state, new StatusFetchError('network', why), isOld()));
     reconsider();
   }
 

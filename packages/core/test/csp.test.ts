@@ -8,6 +8,9 @@ import { trapPageErrors } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
 import { defineProvider } from '@status-banner/core';
 import { endpoint, requestLog, site } from '../../../test/helpers/status-server.js';
+// Every provider loaded before the clock starts: a discovery that runs out of candidates loads them (a dynamic
+// import the dev server compiles on first use, seconds under load), which is not what these tests time.
+import '@status-banner/core/providers';
 
 describe('Content Security Policy', () => {
   it('POLL-11: a connect-src that blocks the status origin stops the client for the session, with one warning', async () => {
