@@ -11,7 +11,6 @@ export interface EndpointStep {
   /** Answer with an ETag and 304 on a matching If-None-Match. */
   etag?: boolean;
   cacheControl?: string;
-  delayMs?: number;
   /** Never answer. */
   hang?: boolean;
   /** Leave out Access-Control-Allow-Origin: a misconfigured cross-origin server. */

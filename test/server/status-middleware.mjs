@@ -70,7 +70,6 @@ async function answer(ctx, name) {
     ctx.respond = false;
     return;
   }
-  if (step.delayMs) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
   if (step.sse && (step.status ?? 200) === 200) return stream(ctx, endpoint, step, entry);
   await send(ctx, step);
 }

@@ -392,13 +392,37 @@ describe('<status-banner>', () => {
     await waitFor(() => el.getAttribute('severity') === 'critical', 3000, 'the filter change');
   });
 
-  it('stops polling when removed from the page', async () => {
-    const src = await endpoint({ status: 503 });
-    const el = await banner(src, { interval: '1' });
-    el.remove();
-    const seen = (await requestLog(src)).length;
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect((await requestLog(src)).length).to.equal(seen);
+  it('stops polling when removed from the page: none of its timers is left waiting', async () => {
+    // Every timer set on the page while the banner lives, until it fires or is cleared: after the removal, none
+    // may wait (a retry, a poll, a deadline), so nothing can start a request later (LIFE-05 counts listeners).
+    const waiting = new Map<number, number>();
+    const { setTimeout: set, clearTimeout: clear } = window;
+    window.setTimeout = ((callback: () => void, ms = 0) => {
+      const id = set(() => {
+        waiting.delete(id);
+        callback();
+      }, ms);
+      waiting.set(id, ms);
+      return id;
+    }) as typeof window.setTimeout;
+    window.clearTimeout = ((id: number) => {
+      waiting.delete(id);
+      clear(id);
+    }) as typeof window.clearTimeout;
+    try {
+      const src = await endpoint({ status: 503 });
+      const el = await banner(src, { interval: '1' });
+      await waitFor(() => [...waiting.values()].some((ms) => ms >= 500), 2000, 'the retry after a 503 to be scheduled');
+      const seen = (await requestLog(src)).length;
+      el.remove();
+      // The client stops in a microtask (a move within the page keeps it).
+      await Promise.resolve();
+      expect([...waiting.values()], 'timers left waiting').to.deep.equal([]);
+      expect((await requestLog(src)).length).to.equal(seen);
+    } finally {
+      window.setTimeout = set;
+      window.clearTimeout = clear;
+    }
   });
 
   it('LIFE-05: 1000 connect/disconnect cycles leave no listener, timer or request behind; five banners, one poller', async () => {
