@@ -58,6 +58,8 @@ test('the performance lab prints every figure, each sane, and names the goals it
   within('renders_frames', 1, 100);
   within('renders_frames_with_more_than_one', 0, figures.renders_frames);
   within('heap_growth_kib_1k_updates', -1_000_000, 1_000_000);
+  within('heap_growth_data_kib_1k_updates', -1_000_000, 1_000_000);
+  within('heap_growth_code_kib_1k_updates', -1_000_000, 1_000_000);
   for (const framework of ['react', 'vue']) {
     within(`${framework}_app_delta_gzip_bytes`, 1000, 1_000_000);
     within(`${framework}_app_delta_initial_gzip_bytes`, 1000, figures[`${framework}_app_delta_gzip_bytes`]);

@@ -111,6 +111,35 @@ export async function heapAfterGc(cdp) {
   return usedSize;
 }
 
+/**
+ * The JS heap after GC, from a heap snapshot, by what holds it: `code`, the compiled code the engine keeps for
+ * the functions that ran (its optimizing tiers grow it while a page warms up, then it levels off), and `data`,
+ * everything the page's scripts keep (objects, arrays, strings, numbers, closures and their shapes). Bytes.
+ */
+export async function heapByKind(cdp) {
+  await heapAfterGc(cdp);
+  const chunks = [];
+  const collect = ({ chunk }) => chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
+  }
+  const { snapshot, nodes } = JSON.parse(chunks.join(''));
+  const fields = snapshot.meta.node_fields;
+  const types = snapshot.meta.node_types[0];
+  const [type, size] = [fields.indexOf('type'), fields.indexOf('self_size')];
+  const DATA = new Set(['object', 'closure', 'array', 'string', 'concatenated string', 'sliced string', 'number', 'bigint', 'symbol', 'regexp', 'object shape']);
+  const kinds = { code: 0, data: 0 };
+  for (let i = 0; i < nodes.length; i += fields.length) {
+    const kind = types[nodes[i + type]];
+    if (kind === 'code') kinds.code += nodes[i + size];
+    else if (DATA.has(kind)) kinds.data += nodes[i + size];
+  }
+  return kinds;
+}
+
 /** The median of `values`. */
 export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);

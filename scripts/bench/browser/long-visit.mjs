@@ -1,25 +1,25 @@
 // A long visit to one page with a live stream: the heap after thousands of pushed updates and a thousand
 // dismissals, and how many times the banner renders when events come faster than frames.
 
-import { heapAfterGc, openPage, until } from './chrome.mjs';
+import { heapAfterGc, heapByKind, openPage, until } from './chrome.mjs';
 import { nativeSnapshot } from './origins.mjs';
 
 const UPDATES_PER_NOTICE = 10;
 
 /**
  * Runs in the page before its scripts. Counts animation frames, and the banner's renders by the frame they fall
- * in (its `update`, wrapped once the element is defined). With `next` set, instead plays the visitor of the
+ * in (its `update`, wrapped once the element is defined). With `heapRun` set, instead plays the visitor of the
  * heap run, keeping nothing itself: each time a notice shows its last update, dismisses it and asks the status
  * origin for the next batch.
  */
-function instrument(next) {
+function instrument(heapRun) {
   const lab = (window.__lab = { frame: 0, renders: [] });
   const tick = () => {
     lab.frame += 1;
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
-  if (!next) {
+  if (!heapRun) {
     customElements.whenDefined('status-banner').then((element) => {
       const update = element.prototype.update;
       element.prototype.update = function (...args) {
@@ -39,8 +39,9 @@ function instrument(next) {
       if (!title.endsWith('.last') || title === handled) return;
       handled = title;
       root.querySelector('[part="dismiss-button"]').click();
-      // The lab's own request leaves a timing entry, which is not the banner's to keep.
-      fetch(next, { cache: 'no-store' }).then(() => performance.clearResourceTimings());
+      // Through a DevTools binding, not a request: DevTools keeps every request's data (the lab's Network domain
+      // is on) in the page's heap, which is not the banner's to count.
+      window.__labNext();
     }).observe(root, { subtree: true, childList: true, characterData: true });
     return root;
   };
@@ -54,29 +55,33 @@ const batch = (k, version) =>
 
 /**
  * `updates` updates in batches of ten (one notice each, dismissed once its last update shows): the JS heap
- * after a forced GC once the first notice is dismissed, and again after the last. Returns KiB. `inspect(cdp,
- * moment)`, for an analysis, runs after each measurement.
+ * after a forced GC once the first notice is dismissed, and again after the last. Returns the growth in KiB:
+ * `total` (the heap in use), and of it `data` (what scripts keep) and `code` (compiled code; see heapByKind).
+ * `inspect(cdp, moment)`, for an analysis, runs after each measurement.
  */
 export async function heapGrowth(browser, app, status, { updates, inspect }) {
   status.serve('quiet');
   const notices = updates / UPDATES_PER_NOTICE;
   const { page, cdp, context } = await openPage(browser, { network: false });
   try {
-    await page.evaluateOnNewDocument(instrument, `${status.url}/next`);
     let first;
     const firstDone = new Promise((resolve) => (first = resolve));
     let finish;
     const allDone = new Promise((resolve) => (finish = resolve));
-    status.onNext((count) => {
+    let count = 0;
+    await page.exposeFunction('__labNext', () => {
+      count += 1;
       if (count === 1) first();
       else if (count < notices) status.publish(batch(count + 1, count * UPDATES_PER_NOTICE));
       else finish();
     });
+    await page.evaluateOnNewDocument(instrument, true);
     await page.goto(app.page({ stream: true }), { waitUntil: 'load' });
     await until(() => status.openStreams() === 1, 10_000, 'the stream to open');
     status.publish(batch(1, 0));
     await firstDone;
     const before = await heapAfterGc(cdp);
+    const kindsBefore = await heapByKind(cdp);
     await inspect?.(cdp, 'before');
     status.publish(batch(2, UPDATES_PER_NOTICE));
     // Frames pace the visit (a notice shows in one before it can be dismissed): generous, for a busy machine.
@@ -85,10 +90,10 @@ export async function heapGrowth(browser, app, status, { updates, inspect }) {
     clearTimeout(timeout);
     if (stalled) throw stalled;
     const after = await heapAfterGc(cdp);
+    const kindsAfter = await heapByKind(cdp);
     await inspect?.(cdp, 'after');
-    return (after - before) / 1024;
+    return { total: (after - before) / 1024, data: (kindsAfter.data - kindsBefore.data) / 1024, code: (kindsAfter.code - kindsBefore.code) / 1024 };
   } finally {
-    status.onNext(undefined);
     await context.close();
   }
 }
@@ -101,7 +106,7 @@ export async function rendersPerEvents(browser, app, status, { count = 100, span
   status.serve('quiet');
   const { page, context } = await openPage(browser);
   try {
-    await page.evaluateOnNewDocument(instrument, '');
+    await page.evaluateOnNewDocument(instrument, false);
     await page.goto(app.page({ stream: true }), { waitUntil: 'load' });
     await until(() => status.openStreams() === 1, 10_000, 'the stream to open');
     status.publish([nativeSnapshot(1, 'storm', 'Storm 0')]);

@@ -56,13 +56,12 @@ export const nativeSnapshot = (version, id, title) => ({
 
 /**
  * The status origin. `GET /status.json` answers the payload named by `mode` (changeable); `GET /stream` is a
- * server-sent event stream the lab writes to with `publish`; `GET /next` is how a lab page asks for the next
- * batch of events (`onNext` decides what to write).
+ * server-sent event stream the lab writes to with `publish`.
  */
 export async function startStatusOrigin({ mode = 'quiet' } = {}) {
   const bodies = { quiet: await readFile(PAYLOADS.quiet, 'utf8'), incident: await readFile(PAYLOADS.incident, 'utf8') };
   const streams = new Set();
-  const state = { mode, onNext: undefined, nexts: 0 };
+  const state = { mode };
   const server = http.createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     if (pathname === '/status.json') {
@@ -73,10 +72,6 @@ export async function startStatusOrigin({ mode = 'quiet' } = {}) {
       res.write('retry: 1000\n\n');
       streams.add(res);
       res.on('close', () => streams.delete(res));
-    } else if (pathname === '/next') {
-      state.nexts += 1;
-      res.writeHead(204, CORS).end();
-      state.onNext?.(state.nexts);
     } else {
       res.writeHead(404, CORS).end();
     }
@@ -94,11 +89,6 @@ export async function startStatusOrigin({ mode = 'quiet' } = {}) {
       for (const res of streams) res.write(text);
     },
     openStreams: () => streams.size,
-    /** Calls `handler(count)` on every `/next` request. */
-    onNext(handler) {
-      state.onNext = handler;
-      state.nexts = 0;
-    },
     close: closer(server),
   };
 }
