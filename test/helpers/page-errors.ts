@@ -25,7 +25,8 @@ export function trapPageErrors(): PageErrorTrap {
 export async function waitFor(predicate: () => boolean, timeout = 4000, what = 'condition'): Promise<void> {
   const start = performance.now();
   while (!predicate()) {
-    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what}`);
+    // The page's visibility in the message: a hidden page's clients wait to be shown, by design.
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what} (the page is ${document.visibilityState})`);
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
 }
