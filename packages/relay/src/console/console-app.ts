@@ -16,12 +16,14 @@ let previewTimer: ReturnType<typeof setTimeout> | undefined;
 let previewSeq = 0;
 let events: EventSource | undefined;
 
-async function api(method: string, path: string, body?: unknown): Promise<{ status: number; data: Record<string, any> }> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+/** Calls the relay's API with `bearer` (the signed-in token unless another is being tried). */
+async function api(method: string, path: string, body?: unknown, bearer = token): Promise<{ status: number; data: Record<string, any> }> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${bearer}` };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
   const data = await res.json().catch(() => ({}));
-  if (res.status === 401) signOut('Your token was not accepted. Sign in again.');
+  // The token we are signed in with stopped working (revoked, expired): sign out. A token being tried is not it.
+  if (res.status === 401 && bearer && bearer === token) signOut('Your token was not accepted. Sign in again.');
   return { status: res.status, data };
 }
 
@@ -54,13 +56,14 @@ function signOut(message?: string): void {
 async function signIn(event: SubmitEvent): Promise<void> {
   event.preventDefault();
   const input = $<HTMLInputElement>('token');
-  token = input.value.trim();
-  if (!token) {
+  // Tried, not yet ours: until the relay accepts it, nothing else (a refresh the live banner asks for) uses it.
+  const candidate = input.value.trim();
+  if (!candidate) {
     showFieldError('token', 'Enter your publish token.');
     input.focus();
     return;
   }
-  const { status, data } = await api('GET', '/v1/whoami');
+  const { status, data } = await api('GET', '/v1/whoami', undefined, candidate);
   if (status !== 200) {
     showFieldError('token', status === 429 ? 'Too many attempts; wait a minute.' : 'That token is not valid.');
     alertText(status === 429 ? 'Too many attempts; wait a minute.' : 'That token is not valid.');
@@ -68,6 +71,7 @@ async function signIn(event: SubmitEvent): Promise<void> {
     return;
   }
   clearFieldError('token');
+  token = candidate;
   sessionStorage.setItem(TOKEN_KEY, token);
   input.value = '';
   showSignedIn(data.name);

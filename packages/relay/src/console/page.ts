@@ -37,7 +37,7 @@ export function consoleHtml(title: string): string {
     <p id="alert" class="alert" role="alert"></p>
     <section id="sign-in" class="panel" aria-labelledby="sign-in-title">
       <h2 id="sign-in-title">Sign in</h2>
-      <form id="sign-in-form">
+      <form id="sign-in-form" method="post">
         ${field('token', 'Publish token', `<input id="token" name="token" type="password" autocomplete="current-password" required ${describedBy('token', true)}>`, 'Kept in this tab only, and sent to this relay alone.')}
         <button type="submit">Sign in</button>
       </form>
