@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import * as main from '../packages/core/dist/index.js';
+import * as coreMain from '../packages/core/dist/index.js';
 // The parse figures read every provider's payloads: the parseStatus that knows them all.
 import { parseStatus } from '../packages/core/dist/providers.js';
 import { contrastAndAxe, layoutShiftOverlay, locales } from './bench/banner.mjs';
@@ -19,7 +19,7 @@ import { relayFigures } from './bench/relay.mjs';
 import { testSleepCalls } from './bench/test-sleeps.mjs';
 import { fixturePath } from '../test/helpers/fixtures.mjs';
 
-const core = { ...main, parseStatus };
+const core = { ...coreMain, parseStatus };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLE_GZIP_BUDGET = 12 * 1024;
