@@ -111,13 +111,16 @@ export async function heapAfterGc(cdp) {
   return usedSize;
 }
 
+/** The kinds of heap snapshot node that hold what the page's scripts keep. */
+const DATA = new Set(['object', 'closure', 'array', 'string', 'concatenated string', 'sliced string', 'number', 'bigint', 'symbol', 'regexp', 'object shape']);
+
 /**
- * The JS heap after GC, from a heap snapshot, by what holds it: `code`, the compiled code the engine keeps for
- * the functions that ran (its optimizing tiers grow it while a page warms up, then it levels off), and `data`,
- * everything the page's scripts keep (objects, arrays, strings, numbers, closures and their shapes). Bytes.
+ * The JS heap, from a heap snapshot (which collects garbage first), by what holds it: `code`, the compiled code
+ * the engine keeps for the functions that ran (its optimizing tiers grow it while a page warms up, then it levels
+ * off), and `data`, everything the page's scripts keep (objects, arrays, strings, numbers, closures and their
+ * shapes). Bytes.
  */
 export async function heapByKind(cdp) {
-  await heapAfterGc(cdp);
   const chunks = [];
   const collect = ({ chunk }) => chunks.push(chunk);
   cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
@@ -130,7 +133,6 @@ export async function heapByKind(cdp) {
   const fields = snapshot.meta.node_fields;
   const types = snapshot.meta.node_types[0];
   const [type, size] = [fields.indexOf('type'), fields.indexOf('self_size')];
-  const DATA = new Set(['object', 'closure', 'array', 'string', 'concatenated string', 'sliced string', 'number', 'bigint', 'symbol', 'regexp', 'object shape']);
   const kinds = { code: 0, data: 0 };
   for (let i = 0; i < nodes.length; i += fields.length) {
     const kind = types[nodes[i + type]];

@@ -9,8 +9,8 @@ const UPDATES_PER_NOTICE = 10;
 /**
  * Runs in the page before its scripts. Counts animation frames, and the banner's renders by the frame they fall
  * in (its `update`, wrapped once the element is defined). With `heapRun` set, instead plays the visitor of the
- * heap run, keeping nothing itself: each time a notice shows its last update, dismisses it and asks the status
- * origin for the next batch.
+ * heap run, keeping nothing itself: each time a notice shows its last update, dismisses it and asks the lab
+ * for the next batch (`__labNext`, a DevTools binding).
  */
 function instrument(heapRun) {
   const lab = (window.__lab = { frame: 0, renders: [] });
