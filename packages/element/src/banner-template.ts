@@ -5,6 +5,7 @@
 import type { Notice } from '@status-banner/core';
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 import { closeIcon, icons } from './icons.js';
+import { liveRole } from './live-region.js';
 import { format, type StatusBannerStrings } from './strings.js';
 
 /** What the element asks the view to show. */
@@ -48,59 +49,77 @@ export interface BannerActions {
   focusIn(event: FocusEvent): void;
 }
 
-/** Renders `model` (nothing for undefined) into `root`. */
+/** The actions of the view rendering into each live region, for the listeners set on it once. */
+const handlers = new WeakMap<Element, BannerActions>();
+
+/**
+ * Renders `model` into `root`'s live region, `.base`, or removes the region for undefined. The region is kept
+ * from one render to the next, and an empty one already there (put there while the view loaded, live-region.ts)
+ * is taken as it is: a screen reader announces what changes in a region it already knows. Its own attributes
+ * are set here, its contents rendered by Lit.
+ */
 export function renderBanner(root: ShadowRoot, host: HTMLElement, model: BannerModel | undefined, on: BannerActions): void {
-  render(model ? banner(model, on) : nothing, root, { host });
+  let base = root.querySelector<HTMLElement>('.base');
+  if (!model) return base?.remove();
+  if (!base) base = root.appendChild(document.createElement('div'));
+  if (!handlers.has(base)) {
+    base.addEventListener('keydown', (event) => event.key === 'Escape' && handlers.get(base)!.escape());
+    base.addEventListener('focusin', (event) => handlers.get(base)!.focusIn(event));
+  }
+  handlers.set(base, on);
+  const { notices, resolved, strings: text } = model;
+  const attributes: Record<string, string | undefined> = {
+    part: 'base',
+    class: `base${model.leaving ? ' leaving' : ''}`,
+    // A resolved incident is good news: said politely.
+    role: resolved ? 'status' : liveRole(notices[0]!.severity),
+    popover: model.overlay ? 'manual' : undefined,
+    'aria-label': text.label,
+    lang: model.lang,
+    dir: model.dir,
+  };
+  // Only what differs is written: an attribute written again is a mutation a screen reader may hear.
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined) base.removeAttribute(name);
+    else if (base.getAttribute(name) !== value) base.setAttribute(name, value);
+  }
+  render(model.primed ? contents(model, on) : nothing, base, { host });
 }
 
-function banner(model: BannerModel, on: BannerActions): TemplateResult {
-  const { notices, resolved, strings: text, primed } = model;
+/** What the live region holds: the first notice, its actions, and the list of the others. */
+function contents(model: BannerModel, on: BannerActions): TemplateResult {
+  const { notices, resolved, strings: text } = model;
   const [top, ...others] = resolved ? [resolved, ...notices.filter((notice) => notice.id !== resolved.id)] : notices;
   const severity = top!.severity;
-  const urgent = !resolved && (severity === 'major' || severity === 'critical');
-  return html`<div
-    part="base"
-    class="base${model.leaving ? ' leaving' : ''}"
-    role=${urgent ? 'alert' : 'status'}
-    popover=${model.overlay ? 'manual' : nothing}
-    aria-label=${text.label}
-    lang=${model.lang}
-    dir=${model.dir}
-    @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && on.escape()}
-    @focusin=${on.focusIn}
-  >
-    ${primed
-      ? html`<span part="icon" class="icon"><slot name="icon">${icons[resolved ? 'resolved' : severity]}</slot></span>
-          <div part="message" class="message">
-            ${headline(top!, resolved ? text.resolved : text[severity], text)}
-            ${resolved ? nothing : detail(top!, model, on)}
-            <slot name="message"></slot>
-            ${meta(top!, model, !!resolved)}
-          </div>
-          <div part="actions" class="actions">
-            <slot name="actions"></slot>
-            ${link(top!, model)}
-            ${others.length
-              ? html`<button part="more-button" class="more" aria-expanded=${model.listOpen} aria-controls="list" @click=${on.toggleList}>
-                  ${format(text.more, { count: others.length })}
-                </button>`
-              : nothing}
-            ${resolved ? nothing : dismiss(top!, model, on)}
-          </div>
-          ${others.length && model.listOpen
-            ? html`<ul part="list" id="list" class="list">
-                ${others.map(
-                  (notice) =>
-                    html`<li part="item" class="item">
-                      <span class="icon">${icons[notice.severity]}</span>
-                      <div class="message">${headline(notice, text[notice.severity], text, true)} ${meta(notice, model, false)}</div>
-                      <div class="actions">${dismiss(notice, model, on)}</div>
-                    </li>`,
-                )}
-              </ul>`
-            : nothing}`
-      : nothing}
-  </div>`;
+  return html`<span part="icon" class="icon"><slot name="icon">${icons[resolved ? 'resolved' : severity]}</slot></span>
+    <div part="message" class="message">
+      ${headline(top!, resolved ? text.resolved : text[severity], text)}
+      ${resolved ? nothing : detail(top!, model, on)}
+      <slot name="message"></slot>
+      ${meta(top!, model, !!resolved)}
+    </div>
+    <div part="actions" class="actions">
+      <slot name="actions"></slot>
+      ${link(top!, model)}
+      ${others.length
+        ? html`<button part="more-button" class="more" aria-expanded=${model.listOpen} aria-controls="list" @click=${on.toggleList}>
+            ${format(text.more, { count: others.length })}
+          </button>`
+        : nothing}
+      ${resolved ? nothing : dismiss(top!, model, on)}
+    </div>
+    ${others.length && model.listOpen
+      ? html`<ul part="list" id="list" class="list">
+          ${others.map(
+            (notice) =>
+              html`<li part="item" class="item">
+                <span class="icon">${icons[notice.severity]}</span>
+                <div class="message">${headline(notice, text[notice.severity], text, true)} ${meta(notice, model, false)}</div>
+                <div class="actions">${dismiss(notice, model, on)}</div>
+              </li>`,
+          )}
+        </ul>`
+      : nothing}`;
 }
 
 /**
@@ -138,13 +157,22 @@ function dismiss(notice: Notice, { dismissible, strings: text }: BannerModel, on
     : nothing;
 }
 
-/** An Intl formatter in `lang`, or in English when the runtime does not know that tag. */
-function intl<T>(make: (lang: string) => T, lang: string): T {
-  try {
-    return make(lang);
-  } catch {
-    return make('en');
+/** The Intl formatters made so far, by kind and language: making one loads the runtime's data for it. */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
+/** An Intl formatter of `kind` in `lang` (in English when the runtime does not know that tag), made once. */
+function intl<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(kind: string, make: (lang: string) => T, lang: string): T {
+  const key = `${kind} ${lang}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    try {
+      formatter = make(lang);
+    } catch {
+      formatter = make('en');
+    }
+    formatters.set(key, formatter);
   }
+  return formatter as T;
 }
 
 /**
@@ -153,17 +181,20 @@ function intl<T>(make: (lang: string) => T, lang: string): T {
  * off`): it ticks.
  */
 function meta({ kind, phase, scheduledStart: start, scheduledEnd: end, updatedAt }: Notice, { strings: text, lang, stale }: BannerModel, resolved: boolean) {
-  const when = intl(
-    (tag) => new Intl.DateTimeFormat(tag, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
-    lang,
-  );
+  // Made only for maintenance: the time zone names it loads are the most costly of the runtime's data.
+  const when = () =>
+    intl(
+      'date',
+      (tag) => new Intl.DateTimeFormat(tag, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
+      lang,
+    );
   const parts: unknown[] = [resolved ? '' : (text[phase] ?? '')];
   if (resolved) {
     // Just "Resolved", said by the headline.
   } else if (kind === 'maintenance' && phase === 'scheduled' && start) {
-    parts.push(format(text.window, { range: end ? when.formatRange(new Date(start), new Date(end)) : when.format(new Date(start)) }));
+    parts.push(format(text.window, { range: end ? when().formatRange(new Date(start), new Date(end)) : when().format(new Date(start)) }));
   } else if (kind === 'maintenance' && end) {
-    parts.push(format(text.until, { end: when.format(new Date(end)) }));
+    parts.push(format(text.until, { end: when().format(new Date(end)) }));
   } else if (updatedAt) {
     parts.push(html`<time datetime=${updatedAt}>${format(text.updated, { time: ago(updatedAt, lang) })}</time>`);
   }
@@ -182,5 +213,5 @@ function ago(time: string, lang: string): string {
       ['minute', 60],
     ] as const
   ).find(([, n]) => -seconds >= n) ?? ['second', Infinity];
-  return intl((tag) => new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }), lang).format(Math.round(seconds / size) || 0, unit);
+  return intl('relative', (tag) => new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }), lang).format(Math.round(seconds / size) || 0, unit);
 }

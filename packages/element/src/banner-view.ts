@@ -8,6 +8,7 @@
 import type { Notice, Severity, StatusState } from '@status-banner/core';
 import { renderBanner, type BannerActions, type BannerModel } from './banner-template.js';
 import { loadLocale } from './lazy.js';
+import { PRIMING_MS } from './live-region.js';
 import { pickLocale, type Locale } from './locale.js';
 import { ownNotice, ownPageUrl } from './own-notice.js';
 import { en, type StatusBannerStrings } from './strings.js';
@@ -143,10 +144,10 @@ export class BannerView {
       clearTimeout(this.#timers.exit);
       host.adoptStyles(styles);
       if (!root.querySelector('.base') || this.#model?.leaving) {
-        // An empty live region first, its words a moment later: a screen reader announces a change to a live
-        // region, not one that arrives already full.
+        // No live region yet (the element puts one there while the view loads; this is a banner coming back):
+        // an empty one first, its words a moment later (live-region.ts).
         this.#render({ ...model, primed: false });
-        await new Promise((resolve) => setTimeout(resolve, 30));
+        await new Promise((resolve) => setTimeout(resolve, PRIMING_MS));
       }
     } else if (this.#model && !this.#model.leaving && !matchMedia('(prefers-reduced-motion: reduce)').matches) {
       // Play the exit, inert (no focus, no announcement), then clear.

@@ -5,6 +5,7 @@
 // Trusted Types policy guards), in English or the page's own `strings`.
 
 import type { Notice } from '@status-banner/core';
+import { liveRole } from './live-region.js';
 import { basics, format, type StatusBannerStrings } from './strings.js';
 
 const STYLES =
@@ -29,12 +30,15 @@ function make(tag: string, part: string, words: string, attributes: Record<strin
  */
 export function renderFallback(host: Host, notice: Notice | undefined, pageUrl: string | undefined, dismiss: (notice: Notice) => void): void {
   const root = host.shadowRoot!;
-  root.replaceChildren();
+  // The empty live region put there while the view was tried is kept: what fills it is announced.
+  const primed = notice ? root.querySelector('.base:empty') : null;
+  for (const node of [...root.childNodes]) if (node !== primed) node.remove();
   if (!notice) return;
   const text = { ...basics, ...host.strings };
   const { severity, title } = notice;
   host.adoptStyles(STYLES);
-  const base = make('div', 'base', '', { class: 'base', role: severity === 'major' || severity === 'critical' ? 'alert' : 'status', 'aria-label': text.label });
+  const base = primed ?? make('div', 'base', '');
+  for (const [name, value] of Object.entries({ class: 'base', role: liveRole(severity), 'aria-label': text.label })) base.setAttribute(name, value);
   const headline = make('p', 'headline', ' ');
   headline.prepend(make('strong', 'severity', format(text.severityLabel, { severity: text[severity] })));
   headline.append(make('span', 'title', title, { dir: 'auto' }));
@@ -47,5 +51,5 @@ export function renderFallback(host: Host, notice: Notice | undefined, pageUrl: 
     button.onclick = () => dismiss(notice);
     base.append(button);
   }
-  root.append(base);
+  if (base !== primed) root.append(base);
 }

@@ -10,13 +10,24 @@ export type Locale = (typeof LOCALES)[number];
  * `zh-HK`, `zh-Hant`) has no match: Simplified would be the wrong script.
  */
 export function matchLocale(tag: string | null | undefined): Locale | undefined {
+  if (!tag) return undefined;
+  if (!matched.has(tag)) matched.set(tag, match(tag));
+  return matched.get(tag);
+}
+
+/** What {@link matchLocale} said for each tag: it runs at every render. */
+const matched = new Map<string, Locale | undefined>();
+
+function match(tag: string): Locale | undefined {
   let locale: Intl.Locale;
   try {
-    locale = new Intl.Locale(tag!).maximize();
+    locale = new Intl.Locale(tag);
   } catch {
     return undefined;
   }
-  if (locale.language === 'zh' && locale.script !== 'Hans') return undefined;
+  // Only Chinese needs its likely script (`zh-TW` is Traditional): `maximize` loads the runtime's table of them,
+  // which costs tens of milliseconds the first time.
+  if (locale.language === 'zh' && locale.maximize().script !== 'Hans') return undefined;
   return LOCALES.find((code) => code.split('-')[0] === locale.language);
 }
 

@@ -6,6 +6,7 @@ import { StatusBannerDismissEvent } from './events.js';
 import { renderFallback } from './fallback-view.js';
 import { ownNotice, ownPageUrl } from './own-notice.js';
 import { loadView } from './lazy.js';
+import { primeLiveRegion } from './live-region.js';
 import { clientOptions, PLATFORM_ATTRIBUTES, PROPERTIES, type BannerProperties } from './properties.js';
 import { StatusController } from './status-controller.js';
 
@@ -91,7 +92,21 @@ export class StatusBannerElement extends BaseElement {
     return [...super.observedAttributes, ...PLATFORM_ATTRIBUTES];
   }
 
-  #controller = new StatusController(this);
+  #controller = new StatusController(this, (state) => {
+    if (view || !state.notices.length) return;
+    // The view starts loading the moment the first notice arrives, not a frame later when the banner renders.
+    // (Its failure is handled where the update awaits it.)
+    (view = loadView()).catch(() => {});
+    // While it downloads, the runtime loads its Intl data, which the first formatter pays for (some 50 ms on a
+    // fast machine): the banner's "updated 5 minutes ago" would otherwise wait for it once the view is here.
+    setTimeout(() => {
+      try {
+        new Intl.RelativeTimeFormat();
+      } catch {
+        // No Intl: the view copes.
+      }
+    });
+  });
   /** How it looks and behaves on screen, loaded once there is something to show. */
   #view: BannerView | undefined;
   /** The snapshot the view last failed to load for, shown as plain text: the view is tried again on news. */
@@ -166,9 +181,12 @@ export class StatusBannerElement extends BaseElement {
     }
     const { state } = this;
     if (!this.#view && this.#fallback && this.#fallback === state.snapshot) return this.#showFallback();
+    let primed: Promise<void> | undefined;
     try {
       if (!this.#view) {
-        const { BannerView } = await (view ??= loadView());
+        // The live region goes on the page empty while the view loads: what fills it is then announced.
+        primed = primeLiveRegion(this.renderRoot, preview ? undefined : state.notices[0] && ownNotice(state.notices[0]).severity);
+        const [{ BannerView }] = await Promise.all([(view ??= loadView()), primed]);
         // The plain-text fallback goes; the view renders into an empty root.
         if (this.#fallback) this.renderRoot.replaceChildren();
         this.#fallback = undefined;
@@ -178,6 +196,7 @@ export class StatusBannerElement extends BaseElement {
       // Its file missing or blocked (another origin without CORS, the page's CSP or Trusted Types): an outage must
       // still be told, so the banner says it in plain text, and the integration error is loud, once per page.
       view = undefined;
+      await primed;
       if (!reported) console.error(`[status-banner] ${(error as Error).message ?? error}; showing plain text instead`, error);
       reported = true;
       this.#fallback = state.snapshot ?? {};

@@ -22,8 +22,15 @@ export class StatusController implements ReactiveController {
   #frame = 0;
   #next: StatusState | undefined;
 
-  constructor(host: ReactiveControllerHost & EventTarget) {
+  #arrived: ((state: StatusState) => void) | undefined;
+
+  /**
+   * `arrived`, when given, hears each state as it arrives, before the frame that renders it: for work that
+   * should start at once, such as loading what will render it.
+   */
+  constructor(host: ReactiveControllerHost & EventTarget, arrived?: (state: StatusState) => void) {
     this.#host = host;
+    this.#arrived = arrived;
     host.addController(this);
   }
 
@@ -59,6 +66,7 @@ export class StatusController implements ReactiveController {
    * without requestAnimationFrame (server rendering, a worker) there is nothing to paint and it sets at once.
    */
   #later(state: StatusState): void {
+    this.#arrived?.(state);
     this.#next = state;
     this.#frame ||= globalThis.requestAnimationFrame?.(() => {
       this.#frame = 0;

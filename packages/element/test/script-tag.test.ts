@@ -241,7 +241,8 @@ describe('the script tag', () => {
       const { window: inner } = page;
       const banner = () => inner.document.querySelector<Banner>('status-banner');
       await waitFor(() => banner()?.state.notices.length === 1, 5000, 'the notice');
-      await waitFor(() => !!banner()!.shadowRoot!.querySelector('[part~="base"]'), 3000, 'the plain-text banner');
+      // (The live region is there, empty, from the moment the view is asked for: wait for its words.)
+      await waitFor(() => !!banner()!.shadowRoot!.querySelector('[part~="headline"]'), 3000, 'the plain-text banner');
       const base = banner()!.shadowRoot!.querySelector('[part~="base"]')!;
       expect(base.textContent).to.equal('Critical incident: DownView status×');
       expect(base.getAttribute('role')).to.equal('alert');
@@ -274,7 +275,7 @@ describe('the script tag', () => {
       const banner = () => inner.document.querySelector<Banner & { severity?: string }>('status-banner')!;
       // The stream reader is missing: the banner polls instead, and knows of the incident.
       await waitFor(() => banner()?.state.notices.length === 2, 5000, 'the polled notices');
-      await waitFor(() => !!banner().shadowRoot!.querySelector('[part~="base"]'), 3000, 'the plain-text banner');
+      await waitFor(() => !!banner().shadowRoot!.querySelector('[part~="headline"]'), 3000, 'the plain-text banner');
       const root = banner().shadowRoot!;
       const base = root.querySelector<HTMLElement>('[part~="base"]')!;
       // The most severe open notice, as text, a link, and a way to dismiss it.

@@ -33,7 +33,8 @@ test('every custom property the stylesheet reads is documented, and only those',
 });
 
 test('every part the templates have is documented, and only those', () => {
-  const used = new Set([...template.matchAll(/part="([\w -]+)"/g)].flatMap((m) => m[1].split(' ')));
+  // In the templates' markup (`part="title"`), and set on the live region by code (`part: 'base'`).
+  const used = new Set([...template.matchAll(/part(?:="|: ')([\w -]+)["']/g)].flatMap((m) => m[1].split(' ')));
   assert.deepEqual(sorted(tagged('csspart')), sorted(used));
   for (const part of used) assert.ok(theming.includes(`| \`${part}\` |`), `docs/theming.md does not list the part ${part}`);
 });

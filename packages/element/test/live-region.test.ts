@@ -1,0 +1,90 @@
+// The live region and the view's download: the element asks for the view the moment the first notice arrives,
+// puts the live region on the page empty while it loads, and the view (or the plain-text fallback, when the
+// view cannot load) fills that same region. The file's tests hold the view back with a loader of their own, so
+// they run in this order: the view that fails is asked for again, the one that loads is kept for the page.
+
+import { expect } from '@open-wc/testing';
+import type { StatusBannerElement } from '@status-banner/element';
+import { installElementLoader } from '../src/lazy.js';
+import { PRIMING_MS } from '../src/live-region.js';
+import { part, text, useBannerPage } from '../../../test/helpers/banners.js';
+import { waitFor } from '../../../test/helpers/page-errors.js';
+import { nativePayload } from '../../../test/helpers/payloads.js';
+import { endpoint } from '../../../test/helpers/status-server.js';
+
+/** A view the test lets through when it chooses: its loader's calls, and how to let it load or fail. */
+function heldView() {
+  const held = { asked: [] as number[], release: (_fail?: boolean) => {} };
+  const loaded = new Promise<void>((resolve, reject) => (held.release = (fail) => (fail ? reject(new Error('view held back, then refused')) : resolve())));
+  installElementLoader({
+    view: () => {
+      held.asked.push(performance.now());
+      return loaded.then(() => import('../src/banner-view.js'));
+    },
+  });
+  return held;
+}
+
+/** Every node that left the banner's shadow root, and when the change event fired. */
+function watch(el: StatusBannerElement) {
+  const seen = { removed: [] as Node[], changed: [] as number[] };
+  new MutationObserver((records) => records.forEach((record) => seen.removed.push(...record.removedNodes))).observe(el.shadowRoot!, { childList: true });
+  el.addEventListener('status-banner-change', () => seen.changed.push(performance.now()));
+  return seen;
+}
+
+describe('the live region while the view loads', () => {
+  useBannerPage();
+
+  it('the plain-text banner fills the region shown empty while the view was tried', async () => {
+    const held = heldView();
+    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'minor', title: 'Search slow' }]) });
+    const el = document.createElement('status-banner');
+    el.setAttribute('position', 'inline');
+    el.setAttribute('src', src);
+    document.body.append(el);
+    const seen = watch(el);
+    await waitFor(() => !!part(el, 'base'), 5000, 'the live region');
+    const region = part(el, 'base')!;
+    expect(region.getAttribute('role'), 'a minor incident is announced politely').to.equal('status');
+    const error = console.error;
+    const errors: unknown[][] = [];
+    console.error = (...args) => errors.push(args);
+    try {
+      held.release(true);
+      await waitFor(() => !!part(el, 'headline'), 5000, 'the plain-text banner');
+    } finally {
+      console.error = error;
+    }
+    expect(errors, 'the failure said once').to.have.length(1);
+    expect(part(el, 'base'), 'the same region').to.equal(region);
+    expect(seen.removed.includes(region)).to.equal(false);
+    expect(text(part(el, 'headline'))).to.equal('Minor incident: Search slow');
+  });
+
+  it('asks for the view as the notice arrives, shows the region empty while it loads, and fills that same region', async () => {
+    const held = heldView();
+    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'critical', title: 'Checkout down' }]) });
+    const el = document.createElement('status-banner');
+    el.setAttribute('position', 'inline');
+    el.setAttribute('src', src);
+    document.body.append(el);
+    const seen = watch(el);
+    await waitFor(() => !!part(el, 'base'), 5000, 'the live region');
+    // Asked before the frame that renders the notice (the change event fires there), not after it.
+    expect(held.asked, 'the view asked for once').to.have.length(1);
+    expect(held.asked[0], 'asked before the render').to.be.at.most(seen.changed[0]!);
+    const region = part(el, 'base')!;
+    expect(region.childNodes.length, 'empty while the view loads').to.equal(0);
+    expect(region.getAttribute('role'), 'a critical incident is announced assertively').to.equal('alert');
+    expect(region.getBoundingClientRect().height, 'an empty region takes no room').to.equal(0);
+    // The view arrives well after the region has been on the page: nothing more to wait for.
+    await new Promise((resolve) => setTimeout(resolve, PRIMING_MS));
+    held.release();
+    await waitFor(() => !!part(el, 'title'), 5000, 'the notice');
+    expect(part(el, 'base'), 'the region the view fills is the one shown empty').to.equal(region);
+    expect(seen.removed.includes(region), 'the region never left the page').to.equal(false);
+    expect(text(part(el, 'headline'))).to.equal('Critical incident: Checkout down');
+    expect(region.getAttribute('aria-label')).to.equal('Service status');
+  });
+});
