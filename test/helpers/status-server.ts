@@ -42,13 +42,21 @@ export async function openStreams(url: string, until?: number): Promise<{ open: 
 let counter = 0;
 
 /**
+ * This page's own mark in the names of the endpoints and sites it makes. Test pages can run side by side on one
+ * origin (web-test-runner runs a file per two cores at once, and the React 19 and React 18 groups run the same
+ * file): two pages could otherwise make the same name in the same millisecond, and share one endpoint's steps
+ * and, through the origin's locks, channels and storage, one client's tab election and dismissals.
+ */
+const PAGE = Math.random().toString(36).slice(2, 8);
+
+/**
  * Creates a test endpoint answering with `steps` in turn (the last repeats) and returns its URL.
  *
  * @example
  * const src = await endpoint({ fixture: 'real/statuspage/x.json' });
  */
 export async function endpoint(...steps: EndpointStep[]): Promise<string> {
-  const name = `ep-${Date.now().toString(36)}-${(counter += 1)}`;
+  const name = `ep-${PAGE}-${Date.now().toString(36)}-${(counter += 1)}`;
   await configure(name, ...steps);
   return new URL(`/__status/${name}`, location.href).href;
 }
@@ -82,7 +90,7 @@ let sites = 0;
  * const base = await site({ '/api/v2/summary.json': { fixture: 'real/statuspage/x.json' } });
  */
 export async function site(routes: Record<string, EndpointStep | EndpointStep[]>, missing?: number): Promise<string> {
-  const name = `site-${Date.now().toString(36)}-${(sites += 1)}`;
+  const name = `site-${PAGE}-${Date.now().toString(36)}-${(sites += 1)}`;
   const res = await fetch(`/__site/${name}`, { method: 'PUT', body: JSON.stringify({ routes, missing }) });
   if (!res.ok) throw new Error(`could not configure ${name}`);
   return new URL(`/__site/${name}/`, location.href).href;
