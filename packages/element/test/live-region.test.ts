@@ -6,7 +6,6 @@
 import { expect } from '@open-wc/testing';
 import type { StatusBannerElement } from '@status-banner/element';
 import { installElementLoader } from '../src/lazy.js';
-import { PRIMING_MS } from '../src/live-region.js';
 import { part, text, useBannerPage } from '../../../test/helpers/banners.js';
 import { waitFor } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
@@ -78,8 +77,6 @@ describe('the live region while the view loads', () => {
     expect(region.childNodes.length, 'empty while the view loads').to.equal(0);
     expect(region.getAttribute('role'), 'a critical incident is announced assertively').to.equal('alert');
     expect(region.getBoundingClientRect().height, 'an empty region takes no room').to.equal(0);
-    // The view arrives well after the region has been on the page: nothing more to wait for.
-    await new Promise((resolve) => setTimeout(resolve, PRIMING_MS));
     held.release();
     await waitFor(() => !!part(el, 'title'), 5000, 'the notice');
     expect(part(el, 'base'), 'the region the view fills is the one shown empty').to.equal(region);
