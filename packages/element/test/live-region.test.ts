@@ -4,6 +4,7 @@
 // they run in this order: the view that fails is asked for again, the one that loads is kept for the page.
 
 import { expect } from '@open-wc/testing';
+import type { Severity } from '@status-banner/core';
 import type { StatusBannerElement } from '@status-banner/element';
 import { installElementLoader } from '../src/lazy.js';
 import { part, text, useBannerPage } from '../../../test/helpers/banners.js';
@@ -32,19 +33,27 @@ function watch(el: StatusBannerElement) {
   return seen;
 }
 
+/**
+ * A banner on an endpoint with one notice, its view held back: the loader's record, the banner, what the
+ * watch saw, and its live region once it is on the page.
+ */
+async function heldBanner(severity: Severity, title: string) {
+  const held = heldView();
+  const src = await endpoint({ body: nativePayload([{ id: 'a', severity, title }]) });
+  const el = document.createElement('status-banner');
+  el.setAttribute('position', 'inline');
+  el.setAttribute('src', src);
+  document.body.append(el);
+  const seen = watch(el);
+  await waitFor(() => !!part(el, 'base'), 5000, 'the live region');
+  return { held, el, seen, region: part(el, 'base')! };
+}
+
 describe('the live region while the view loads', () => {
   useBannerPage();
 
   it('the plain-text banner fills the region shown empty while the view was tried', async () => {
-    const held = heldView();
-    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'minor', title: 'Search slow' }]) });
-    const el = document.createElement('status-banner');
-    el.setAttribute('position', 'inline');
-    el.setAttribute('src', src);
-    document.body.append(el);
-    const seen = watch(el);
-    await waitFor(() => !!part(el, 'base'), 5000, 'the live region');
-    const region = part(el, 'base')!;
+    const { held, el, seen, region } = await heldBanner('minor', 'Search slow');
     expect(region.getAttribute('role'), 'a minor incident is announced politely').to.equal('status');
     const error = console.error;
     const errors: unknown[][] = [];
@@ -62,18 +71,10 @@ describe('the live region while the view loads', () => {
   });
 
   it('asks for the view as the notice arrives, shows the region empty while it loads, and fills that same region', async () => {
-    const held = heldView();
-    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'critical', title: 'Checkout down' }]) });
-    const el = document.createElement('status-banner');
-    el.setAttribute('position', 'inline');
-    el.setAttribute('src', src);
-    document.body.append(el);
-    const seen = watch(el);
-    await waitFor(() => !!part(el, 'base'), 5000, 'the live region');
+    const { held, el, seen, region } = await heldBanner('critical', 'Checkout down');
     // Asked before the frame that renders the notice (the change event fires there), not after it.
     expect(held.asked, 'the view asked for once').to.have.length(1);
     expect(held.asked[0], 'asked before the render').to.be.at.most(seen.changed[0]!);
-    const region = part(el, 'base')!;
     expect(region.childNodes.length, 'empty while the view loads').to.equal(0);
     expect(region.getAttribute('role'), 'a critical incident is announced assertively').to.equal('alert');
     expect(region.getBoundingClientRect().height, 'an empty region takes no room').to.equal(0);
