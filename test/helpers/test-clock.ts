@@ -10,6 +10,8 @@ export interface TestClock {
   readonly now: number;
   /** How many timers are waiting. */
   readonly pending: number;
+  /** How many timers have been set since the clock was made. */
+  readonly created: number;
   /** Ms until the next timer is due, or undefined when none waits. */
   readonly next: number | undefined;
   /** Ms until each waiting timer is due, soonest first. */
@@ -41,6 +43,9 @@ export function testClock(start = Date.now()): TestClock {
     },
     get pending() {
       return timers.size;
+    },
+    get created() {
+      return ids;
     },
     get next() {
       const found = first();

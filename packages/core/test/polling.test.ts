@@ -13,11 +13,20 @@ import { settled, testClock, tick, turns, type TestClock } from '../../../test/h
 
 const gaps = (log: { at: number }[]) => log.slice(1).map((entry, i) => entry.at - log[i]!.at);
 
-/** Fires the client's next timer and resolves, at the virtual time it fired, once request `count` has arrived. */
+/**
+ * Fires the client's next timer and resolves, at the virtual time it fired, once request `count` has arrived and
+ * the client has settled it: its deadline timer is gone and the next poll is set. Without the last wait, a request
+ * that reached the server but whose answer the client had not read yet leaves its deadline as the one timer
+ * waiting, and the next tick would fire that instead of the next poll (POLL-06 on a loaded machine).
+ */
 async function nextRequest(time: TestClock, src: string, count: number): Promise<{ at: number }> {
-  await tick(time);
+  await settled(() => time.pending === 1, 'the next request set');
+  // The request's deadline and the poll after it will be the next two timers set.
+  const created = time.created;
+  time.advance(time.next!);
   const at = time.now;
   await requests(src, count);
+  await settled(() => time.created >= created + 2 && time.pending === 1, `request ${count} settled and the next set`);
   return { at };
 }
 
