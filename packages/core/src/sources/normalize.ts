@@ -70,7 +70,25 @@ const ISO_DATE_TIME =
  * years 0–9999 included, is `undefined`.
  */
 export function toUtc(value: unknown, naiveOffsetMinutes = 0): string | undefined {
-  const match = typeof value === 'string' && value.length < 64 ? ISO_DATE_TIME.exec(value.trim()) : null;
+  return typeof value === 'string' && value.length < 64 ? remembered(`${naiveOffsetMinutes} ${value}`, () => readUtc(value, naiveOffsetMinutes)) : undefined;
+}
+
+const readings = new Map<string, string | undefined>();
+
+/**
+ * A payload says the same times over and over (a source reads each, the builder reads its readings again, a zoned
+ * reading reads three times), and a reading costs several Date or Intl calls: the last few hundred are remembered.
+ */
+function remembered(key: string, read: () => string | undefined): string | undefined {
+  if (readings.has(key)) return readings.get(key);
+  if (readings.size > 255) readings.clear();
+  const reading = read();
+  readings.set(key, reading);
+  return reading;
+}
+
+function readUtc(value: string, naiveOffsetMinutes: number): string | undefined {
+  const match = ISO_DATE_TIME.exec(value.trim());
   if (!match) return undefined;
   const [, year, month, day, hour = 0, minute = 0, second = 0, fraction = 0, zone, sign, zoneHours = 0, zoneMinutes = 0] = match;
   const offset = zone ? (sign === '-' ? -1 : 1) * (+zoneHours * 60 + +zoneMinutes) : naiveOffsetMinutes;
@@ -85,10 +103,13 @@ export function toUtc(value: unknown, naiveOffsetMinutes = 0): string | undefine
 
 /** A link safe to put in `href`: an absolute `http:` or `https:` URL, or `undefined`. */
 export function safeUrl(value: unknown): string | undefined {
+  // Only what starts as an http(s) link goes to the URL parser: it throws on anything else, and a payload without
+  // links (a notice's missing shortlink) would pay for a thrown error each time.
+  if (typeof value !== 'string' || value.length > LIMITS.url || !/^\s*https?:/i.test(value)) return undefined;
   try {
     // No base: relative and protocol-relative (`//evil.example`) links are rejected, not resolved.
-    const url = new URL((value as string).trim().slice(0, LIMITS.url + 1));
-    return /^https?:$/.test(url.protocol) && (value as string).length <= LIMITS.url ? url.href : undefined;
+    const url = new URL(value.trim());
+    return /^https?:$/.test(url.protocol) ? url.href : undefined;
   } catch {
     return undefined;
   }
@@ -151,12 +172,14 @@ export function toUtcIn(value: unknown, timeZone?: string): string | undefined {
   const utc = toUtc(value);
   // A zoned string reads the same whatever the naive offset: nothing to convert.
   if (!utc || !timeZone || utc === toUtc(value, 60)) return utc;
-  const guess = Date.parse(utc);
-  // Twice: the offset at the wall time read as UTC can differ by an hour across a DST change.
-  const first = zoneOffset(timeZone, guess);
-  if (first === undefined) return utc;
-  const offset = zoneOffset(timeZone, guess - first * 60_000) ?? first;
-  return toUtc(value, offset);
+  return remembered(`in ${timeZone} ${value}`, () => {
+    const guess = Date.parse(utc);
+    // Twice: the offset at the wall time read as UTC can differ by an hour across a DST change.
+    const first = zoneOffset(timeZone, guess);
+    if (first === undefined) return utc;
+    const offset = zoneOffset(timeZone, guess - first * 60_000) ?? first;
+    return toUtc(value, offset);
+  });
 }
 
 /** `+HH:MM`, `-HHMM` or `Z` as minutes east of UTC; undefined for anything else. */
