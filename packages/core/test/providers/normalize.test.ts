@@ -3,7 +3,7 @@
 
 import { expect } from '@open-wc/testing';
 import { parseStatus } from '@status-banner/core/providers';
-import { safeUrl, toUtc } from '../../src/sources/normalize.js';
+import { safeUrl, toUtc, toUtcIn } from '../../src/sources/normalize.js';
 import { builtInSources } from '../../src/sources/index.js';
 import { FIXTURES, payloadOf } from '../../../../test/helpers/fixtures.mjs';
 import { plainTextProblem } from '../../../../test/helpers/snapshot-shape.mjs';
@@ -27,6 +27,25 @@ describe('toUtc', () => {
 
   it('keeps years below 100 as written (Date.UTC would make 0050 into 1950)', () => {
     expect(toUtc('0050-01-01T00:00:00Z')).to.equal('0050-01-01T00:00:00.000Z');
+  });
+
+  it('remembers readings without mixing offsets or zones, and forgets nothing it must not', () => {
+    const naive = '2026-03-29 01:30:00';
+    // Read in every order: a remembered reading for one offset or zone is never the answer for another.
+    for (let round = 0; round < 2; round += 1) {
+      expect(toUtc(naive)).to.equal('2026-03-29T01:30:00.000Z');
+      expect(toUtc(naive, 60)).to.equal('2026-03-29T00:30:00.000Z');
+      expect(toUtcIn(naive, 'Europe/Paris')).to.equal('2026-03-29T00:30:00.000Z');
+      // Not a zone: read as UTC, though "60" is also an offset toUtc remembers readings for.
+      expect(toUtcIn(naive, '60')).to.equal('2026-03-29T01:30:00.000Z');
+      expect(toUtcIn('2026-07-01 12:00:00', 'Europe/Paris')).to.equal('2026-07-01T10:00:00.000Z');
+    }
+    // More distinct times than it remembers: each still read right.
+    for (let minute = 0; minute < 600; minute += 1) {
+      const hh = String(Math.floor(minute / 60)).padStart(2, '0');
+      const mm = String(minute % 60).padStart(2, '0');
+      expect(toUtc(`2026-01-01T${hh}:${mm}:00+01:00`)).to.equal(new Date(Date.UTC(2025, 11, 31, 23, minute)).toISOString());
+    }
   });
 
   it('refuses impossible dates and results outside the years 0–9999', () => {
