@@ -1,0 +1,74 @@
+// `npm test` after the build: every suite, in three lanes side by side, so that a 2-core machine is kept busy.
+// Each suite alone leaves a core idle much of the time (web-test-runner runs one page at a time; many Node tests
+// wait on Chromium or on a server), but some tests count real time (20 tabs show the news within 1 s), so:
+//
+// - browser:   the browser suites (web-test-runner), then the relay's tests;
+// - real time: the Node tests that measure real time in real Chromium (tabs, lifecycle, the performance lab);
+// - the rest:  the type check, then every other Node test.
+//
+// A lane's output is printed whole when it ends, so lanes never interleave; the exit code is the first failure's.
+// `npm run test:node`, `test:relay` and `test:browser` still run one suite alone.
+
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The Node test files `npm run test:node` runs, relative to the root. */
+function nodeTestFiles() {
+  const dirs = ['examples/test', 'scripts/test', ...readdirSync(path.join(root, 'packages')).map((p) => `packages/${p}/test/node`)];
+  return dirs.flatMap((dir) => {
+    try {
+      return readdirSync(path.join(root, dir))
+        .filter((name) => name.endsWith('.test.mjs'))
+        .map((name) => `${dir}/${name}`);
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** Node tests that assert on real time in a real browser: they run beside the browser suites, not beside builds. */
+const REAL_TIME = ['packages/element/test/node/tabs.test.mjs', 'packages/element/test/node/lifecycle.test.mjs', 'scripts/test/browser-lab.test.mjs'];
+
+const node = process.execPath;
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const others = nodeTestFiles().filter((file) => !REAL_TIME.includes(file));
+
+const lanes = [
+  { name: 'browser', steps: [[npm, ['run', '-s', 'test:browser']], [npm, ['run', '-s', 'test:relay']]] },
+  { name: 'real time', steps: [[node, ['--test', ...REAL_TIME]]] },
+  { name: 'the rest', steps: [[npm, ['run', '-s', 'typecheck']], [node, ['--test', ...others]]] },
+];
+
+/** Runs `command`, appending what it prints to `out`; resolves with its exit code. */
+function run([command, args], out) {
+  return new Promise((resolve) => {
+    out.push(`$ ${[path.basename(command), ...args].join(' ')}\n`);
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    child.stdout.on('data', (chunk) => out.push(chunk));
+    child.stderr.on('data', (chunk) => out.push(chunk));
+    child.on('error', (error) => (out.push(`${error.message}\n`), resolve(1)));
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function runLane({ name, steps }) {
+  const started = Date.now();
+  const out = [];
+  let code = 0;
+  // Every step runs even after one fails: a failure in one suite hides nothing in the next.
+  for (const step of steps) code = (await run(step, out)) || code;
+  const seconds = Math.round((Date.now() - started) / 1000);
+  process.stdout.write(`\n── ${name}: ${code ? `FAILED (exit ${code})` : 'passed'} in ${seconds} s ──\n`);
+  for (const chunk of out) process.stdout.write(chunk);
+  return { name, code, seconds };
+}
+
+const started = Date.now();
+console.log(`npm test: ${lanes.map((lane) => lane.name).join(', ')}, side by side; each lane's output follows when it ends`);
+const results = await Promise.all(lanes.map(runLane));
+console.log(`\n${results.map(({ name, code, seconds }) => `${name} ${code ? 'FAILED' : 'passed'} (${seconds} s)`).join(', ')}; ${Math.round((Date.now() - started) / 1000)} s in all`);
+process.exitCode = results.find((result) => result.code)?.code ?? 0;
