@@ -47,7 +47,7 @@ const lanes = [
 function run([command, args], out) {
   return new Promise((resolve) => {
     out.push(`$ ${[path.basename(command), ...args].join(' ')}\n`);
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (chunk) => out.push(chunk));
     child.stderr.on('data', (chunk) => out.push(chunk));
     child.on('error', (error) => (out.push(`${error.message}\n`), resolve(1)));
