@@ -3,7 +3,9 @@
 // wait on Chromium or on a server), but some tests count real time (20 tabs show the news within 1 s), so:
 //
 // - browser:   the browser suites (web-test-runner), then the relay's tests;
-// - real time: the Node tests that measure real time in real Chromium (tabs, lifecycle, the performance lab);
+// - real time: the Node tests that measure real time in real Chromium (tabs, lifecycle, the performance lab), then
+//              two long Node tests that count no time (the screenshots, the examples' build), so that the lanes
+//              end at about the same time;
 // - the rest:  the type check, then every other Node test.
 //
 // A lane's output is printed whole when it ends, so lanes never interleave; the exit code is the first failure's.
@@ -33,13 +35,16 @@ function nodeTestFiles() {
 /** Node tests that assert on real time in a real browser: they run beside the browser suites, not beside builds. */
 const REAL_TIME = ['packages/element/test/node/tabs.test.mjs', 'packages/element/test/node/lifecycle.test.mjs', 'scripts/test/browser-lab.test.mjs'];
 
+/** Node tests that run after the real-time ones, in their lane, to even out the lanes' lengths. */
+const AFTER_REAL_TIME = ['packages/element/test/node/screenshots.test.mjs', 'examples/test/examples.test.mjs'];
+
 const node = process.execPath;
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const others = nodeTestFiles().filter((file) => !REAL_TIME.includes(file));
+const others = nodeTestFiles().filter((file) => !REAL_TIME.includes(file) && !AFTER_REAL_TIME.includes(file));
 
 const lanes = [
   { name: 'browser', steps: [[npm, ['run', '-s', 'test:browser']], [npm, ['run', '-s', 'test:relay']]] },
-  { name: 'real time', steps: [[node, ['--test', ...REAL_TIME]]] },
+  { name: 'real time', steps: [[node, ['--test', ...REAL_TIME]], [node, ['--test', ...AFTER_REAL_TIME]]] },
   { name: 'the rest', steps: [[npm, ['run', '-s', 'typecheck']], [node, ['--test', ...others]]] },
 ];
 
