@@ -72,12 +72,12 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     fetch: settings.fetch!,
     pacing: createPacing(settings.interval, clock.now, random),
     request: locate,
-    answer(text, serverTime) {
+    answer(text, serverTime, payload) {
       if (serverTime) reader.serverTime(serverTime);
       try {
         // Parsed every time, even when the bytes are the same: which maintenance is due, or over, depends on the
         // clock. What decides "changed" is the snapshot, not the bytes.
-        const snapshot = reader.read(text, provider);
+        const snapshot = reader.read(payload ?? text, provider);
         provider ??= snapshot.provider;
         publish(apply(snapshot, clock.now()));
       } catch (cause) {

@@ -138,23 +138,25 @@ export function createEndpointLocator(src: string, { provider, fetch, memory, no
     const result = await fetch(url, signal);
     const verdict = await judge(result);
     if (typeof verdict !== 'object' || signal.aborted) return [result, verdict];
+    // The JSON is parsed once: the client reads this payload, not the text again.
+    const answer = { ...result, payload: verdict.payload };
     let companions: [string, URL][] = [];
     try {
       companions = Object.entries(verdict.source.companions?.(new URL(url)) ?? {}).filter(([, at]) => at instanceof URL);
     } catch {
       // A custom source's bug costs its companions, not the poll.
     }
-    if (!companions.length) return [result, verdict];
+    if (!companions.length) return [answer, verdict];
     const merged = { ...verdict.payload };
     const answers = await Promise.all(companions.map(([, at]) => fetch(at.href, signal)));
-    answers.forEach((answer, i) => {
+    answers.forEach((reply, i) => {
       try {
-        if ('text' in answer) merged[companions[i]![0]] = JSON.parse(answer.text);
+        if ('text' in reply) merged[companions[i]![0]] = JSON.parse(reply.text);
       } catch {
         // Not JSON: left out, as a failed companion is.
       }
     });
-    return [{ ...result, text: JSON.stringify(merged) }, verdict];
+    return [{ ...answer, text: JSON.stringify(merged), payload: merged }, verdict];
   }
 
   /**

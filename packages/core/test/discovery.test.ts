@@ -193,6 +193,29 @@ describe('base URLs: every provider found, read right, and remembered', () => {
     expect((await siteLog(root)).slice(before)).to.deep.equal(['/api/v2/summary.json', '/api/v2/summary.json']);
   });
 
+  for (const name of ['statuspage', 'uptimekuma'] as const) {
+    it(`${name}: each answer's JSON is parsed once, by the locator that judged it, and handed to the reader`, async () => {
+      const page = await PAGES[name]!();
+      const root = await site(page.routes);
+      const c = keep(client({ src: new URL(page.base, root).href }));
+      await until(c, (s) => s.status === 'ready', 8000);
+      // Joins the first poll, which is still settling when its answer is published.
+      await c.refresh();
+      const parse = JSON.parse;
+      let calls = 0;
+      JSON.parse = (text: string, reviver?: Parameters<typeof JSON.parse>[1]) => ((calls += 1), parse(text, reviver));
+      try {
+        await c.refresh();
+        await c.refresh();
+      } finally {
+        JSON.parse = parse;
+      }
+      // One parse per request: the endpoint's answer and each companion's, never their merge or the text again.
+      expect(calls).to.equal(2 * page.poll.length);
+      sameSnapshot(c.getSnapshot().snapshot, page.payload);
+    });
+  }
+
   it('a remembered endpoint that stops answering in a known shape is forgotten, and the page is searched again', async () => {
     const kuma = await PAGES.uptimekuma!();
     const root = await site({ ...kuma.routes, '/api/v2/summary.json': { status: 404 } });

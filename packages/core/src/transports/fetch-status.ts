@@ -7,7 +7,11 @@ import { retryAfterDelay } from './backoff.js';
  * `true` for backoff (network, timeout, 408, 429, 5xx, an oversized body), `false` to stop (any other status,
  * which will not fix itself).
  */
-export type FetchResult = { text: string; serverTime?: number } | { error: StatusFetchError; retry: number | boolean };
+/**
+ * One request's outcome. An answer's `payload`, when present, is `text` already parsed as JSON (by the endpoint
+ * locator, which had to look at it): the client reads that instead of parsing the text again.
+ */
+export type FetchResult = { text: string; serverTime?: number; payload?: unknown } | { error: StatusFetchError; retry: number | boolean };
 
 /**
  * Fetches one status payload as text. Never rejects. An abort through `signal` resolves as a `network` error,
