@@ -45,17 +45,23 @@ export function networkLog(cdp) {
   });
   cdp.on('Network.responseReceived', ({ requestId, response }) => {
     const entry = open.get(requestId);
-    if (entry) entry.headerBytes = response.encodedDataLength;
+    if (!entry) return;
+    entry.headerBytes = response.encodedDataLength;
+    const length = Object.entries(response.headers).find(([name]) => name.toLowerCase() === 'content-length')?.[1];
+    if (length !== undefined) entry.length = Number(length);
   });
   cdp.on('Network.dataReceived', ({ requestId, encodedDataLength }) => {
     const entry = open.get(requestId);
     if (entry) entry.bodyBytes = (entry.bodyBytes ?? 0) + encodedDataLength;
   });
-  // A response cancelled by the page after its bytes arrived (net::ERR_ABORTED) still cost them.
+  // A response cancelled after its bytes arrived (net::ERR_ABORTED) still cost them. Chromium reports one now and
+  // then for a fetch whose body the page read to the end (the client had the whole answer, no byte was counted
+  // here): its Content-Length, all the lab's origins send, is then what it cost.
   cdp.on('Network.loadingFailed', ({ requestId, timestamp, errorText }) => {
     const entry = open.get(requestId);
     open.delete(requestId);
-    if (entry?.bodyBytes) done.push({ url: entry.url, bytes: entry.bodyBytes, finished: timestamp * 1000, failed: errorText });
+    const bytes = entry?.bodyBytes || entry?.length;
+    if (bytes) done.push({ url: entry.url, bytes, finished: timestamp * 1000, failed: errorText });
   });
   cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength, timestamp }) => {
     const entry = open.get(requestId);
