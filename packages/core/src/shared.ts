@@ -8,4 +8,7 @@ export { installLoader } from './lazy.js';
 export type { StatusLoader } from './lazy.js';
 export { parseSelectors } from './filter-notices.js';
 export { createHintStore } from './persistence/hint-store.js';
+// The script-tag file keeps its own small marks in the banner's database; importing the main entry for it would
+// install the npm loader there.
+export { createIndexedDbStorage } from './persistence/idb-storage.js';
 export type { HintStore } from './persistence/hint-store.js';

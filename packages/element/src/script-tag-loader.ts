@@ -7,12 +7,14 @@
 // Those files must be served beside it, from the page's origin or with CORS (`import()` of another origin's
 // module needs it). A page that has only the script-tag file works until the day something breaks, so the
 // loader checks once a day, when the page is idle, that the folder is served: the tiny status-banner.check.js
-// loads, or a console error says what is wrong long before an outage does.
+// loads, or a console error says what is wrong long before an outage does. The day it last loaded is kept in the
+// banner's own IndexedDB database, never in `localStorage`: the first touch of the host origin's `localStorage`
+// reads all of it synchronously, on the main thread, on every page load.
 
 import type { StatusLoader } from '@status-banner/core/shared';
 import type { StatusSource } from '@status-banner/core';
 import type { ElementLoader } from './lazy.js';
-import { createHintStore } from '@status-banner/core/shared';
+import { createIndexedDbStorage } from '@status-banner/core/shared';
 import { base } from './script-tag-self.js';
 
 const HELP = 'serve every file of @status-banner/element/dist/ together, from the page\'s origin or with CORS, or use status-banner.standalone.min.js';
@@ -39,8 +41,8 @@ export const besideCore: StatusLoader = {
     ),
 };
 
-/** The day the folder was last found served, per script URL. */
-const checked = createHintStore(`status-banner:checked:${base}`);
+/** Where the day the folder was last found served is kept, per script URL, in the banner's database. */
+const CHECKED_KEY = `checked:${base}`;
 
 /**
  * Once a day per browser (every page load where storage is blocked), when the page is idle: loads
@@ -48,16 +50,19 @@ const checked = createHintStore(`status-banner:checked:${base}`);
  */
 function checkFolder(): void {
   const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 2000));
-  // Even the mark is read when the page is idle: the first touch of localStorage opens it synchronously, which
-  // can take tens of milliseconds of the host page's load.
   idle(
     () => {
+      // Its own connection, opened only now; where IndexedDB is blocked it keeps the mark in memory, so such a
+      // browser checks on every page load. Neither call rejects.
+      const storage = createIndexedDbStorage();
       const today = new Date().toISOString().slice(0, 10);
-      if (checked.get() === today) return;
-      void load('check').then(
-        // Full, or blocked: not kept, so checked again next time.
-        () => checked.set(today),
-        (error: Error) => console.error(`[status-banner] ${error.message}. During an incident the banner would show plain text only.`),
+      void storage.get(CHECKED_KEY).then((day) =>
+        day === today
+          ? undefined
+          : load('check').then(
+              () => storage.set(CHECKED_KEY, today),
+              (error: Error) => console.error(`[status-banner] ${error.message}. During an incident the banner would show plain text only.`),
+            ),
       );
     },
     { timeout: 10_000 },
