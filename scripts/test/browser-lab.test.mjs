@@ -69,3 +69,22 @@ test('the performance lab prints every figure, each sane, and names the goals it
   assert.equal(code === 1, missed.length > 0, 'the exit code says whether a goal was missed');
   for (const line of missed) assert.ok(line.split(' ')[2] in figures, `a missed goal is a printed figure: ${line}`);
 });
+
+test('the network log counts a response Chromium reports cancelled after it arrived, by its Content-Length', async () => {
+  const { EventEmitter } = await import('node:events');
+  const { networkLog } = await import('../bench/browser/chrome.mjs');
+  const cdp = new EventEmitter();
+  const log = networkLog(cdp);
+  const url = 'http://127.0.0.1:1/status.json';
+  // The sequence seen for a fetch whose body the page had read to the end: data, but no bytes counted, then
+  // net::ERR_ABORTED instead of loadingFinished.
+  cdp.emit('Network.requestWillBeSent', { requestId: 'a', request: { url } });
+  cdp.emit('Network.responseReceived', { requestId: 'a', response: { encodedDataLength: 160, headers: { 'content-length': '915' } } });
+  cdp.emit('Network.dataReceived', { requestId: 'a', encodedDataLength: 0 });
+  cdp.emit('Network.loadingFailed', { requestId: 'a', timestamp: 2, errorText: 'net::ERR_ABORTED' });
+  // One cancelled before any answer cost nothing, and is not an answer.
+  cdp.emit('Network.requestWillBeSent', { requestId: 'b', request: { url: 'http://127.0.0.1:1/other.json' } });
+  cdp.emit('Network.loadingFailed', { requestId: 'b', timestamp: 3, errorText: 'net::ERR_ABORTED' });
+  assert.deepEqual(log.entries, [{ url, bytes: 915, finished: 2000, failed: 'net::ERR_ABORTED' }]);
+  assert.equal(log.pending(), 0);
+});
