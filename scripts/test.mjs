@@ -12,24 +12,30 @@
 // `npm run test:node`, `test:relay` and `test:browser` still run one suite alone.
 
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The Node test files `npm run test:node` runs, relative to the root. */
+/**
+ * The Node test files `npm run test:node` runs, relative to the root: its own glob patterns,
+ * read from package.json and expanded here, so the two never disagree.
+ */
 function nodeTestFiles() {
-  const dirs = ['examples/test', 'scripts/test', ...readdirSync(path.join(root, 'packages')).map((p) => `packages/${p}/test/node`)];
-  return dirs.flatMap((dir) => {
-    try {
-      return readdirSync(path.join(root, dir))
-        .filter((name) => name.endsWith('.test.mjs'))
-        .map((name) => `${dir}/${name}`);
-    } catch {
-      return [];
-    }
-  });
+  const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const patterns = scripts['test:node'].split(/\s+/).filter((word) => word.includes('*'));
+  const expand = (dir, [segment, ...rest]) => {
+    const names = segment.includes('*')
+      ? readdirSync(path.join(root, dir)).filter((name) => new RegExp(`^${segment.replaceAll('.', '\\.').replaceAll('*', '.*')}$`).test(name))
+      : [segment];
+    return names.flatMap((name) => {
+      const next = dir ? `${dir}/${name}` : name;
+      if (!rest.length) return [next];
+      return existsSync(path.join(root, next)) ? expand(next, rest) : [];
+    });
+  };
+  return patterns.flatMap((pattern) => expand('', pattern.split('/')));
 }
 
 /** Node tests that assert on real time in a real browser: they run beside the browser suites, not beside builds. */

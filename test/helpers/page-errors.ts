@@ -22,9 +22,9 @@ export function trapPageErrors(): PageErrorTrap {
 }
 
 /** Resolves when `predicate` holds, polling each animation frame; rejects after `timeout` ms. */
-export async function waitFor(predicate: () => boolean, timeout = 4000, what = 'condition'): Promise<void> {
+export async function waitFor(predicate: () => boolean | Promise<boolean>, timeout = 4000, what = 'condition'): Promise<void> {
   const start = performance.now();
-  while (!predicate()) {
+  while (!(await predicate())) {
     // The page's visibility in the message: a hidden page's clients wait to be shown, by design.
     if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${what} (the page is ${document.visibilityState})`);
     await new Promise((resolve) => requestAnimationFrame(resolve));

@@ -138,7 +138,7 @@ export function createEndpointLocator(src: string, { provider, fetch, memory, no
     const result = await fetch(url, signal);
     const verdict = await judge(result);
     if (typeof verdict !== 'object' || signal.aborted) return [result, verdict];
-    // The JSON is parsed once: the client reads this payload, not the text again.
+    // The JSON is parsed once: the client reads this payload (companions merged in below), not the text again.
     const answer = { ...result, payload: verdict.payload };
     let companions: [string, URL][] = [];
     try {
@@ -156,7 +156,7 @@ export function createEndpointLocator(src: string, { provider, fetch, memory, no
         // Not JSON: left out, as a failed companion is.
       }
     });
-    return [{ ...answer, text: JSON.stringify(merged), payload: merged }, verdict];
+    return [{ ...answer, payload: merged }, verdict];
   }
 
   /**

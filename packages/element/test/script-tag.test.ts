@@ -165,10 +165,7 @@ describe('the script tag', () => {
     try {
       await waitFor(() => first.loaded().includes('status-banner.check.js'), 15_000, 'the check');
       // Remembered, in the banner's database (a connection of the test's own reads it), not in localStorage.
-      for (const start = performance.now(); (await createIndexedDbStorage().get(checkedKey(SCRIPT))) !== today(); ) {
-        if (performance.now() - start > 5000) throw new Error('timed out waiting for the check to be remembered');
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-      }
+      await waitFor(async () => (await createIndexedDbStorage().get(checkedKey(SCRIPT))) === today(), 5000, 'the check remembered');
       expect(Object.keys(first.window.localStorage).filter((key) => key.startsWith('status-banner:checked:'))).to.deep.equal([]);
       expect(first.window.__consoleErrors).to.deep.equal([]);
     } finally {

@@ -8,8 +8,8 @@ import { retryAfterDelay } from './backoff.js';
  * which will not fix itself).
  */
 /**
- * One request's outcome. An answer's `payload`, when present, is `text` already parsed as JSON (by the endpoint
- * locator, which had to look at it): the client reads that instead of parsing the text again.
+ * One request's outcome. An answer's `payload`, when present, is what the client reads instead of `text`: the
+ * endpoint locator's parse of it (it had to look at it), with the provider's companion answers merged in.
  */
 export type FetchResult = { text: string; serverTime?: number; payload?: unknown } | { error: StatusFetchError; retry: number | boolean };
 
