@@ -46,9 +46,18 @@ const noLitGlobals = () => ({
   },
 });
 
-const minify = (module) =>
+/**
+ * The magic comment of V8's explicit compile hints (Chromium 136 and later; other engines read a comment): every
+ * function of the file is compiled with it, on the background thread that parses the downloaded script, instead of
+ * one by one on the page's main thread the first time each is called. For a file whose code nearly all runs once
+ * it loads: the script-tag file. (Not the standalone file, whose view and providers a quiet page never runs; nor
+ * the view chunk, where the lab measured no gain: time_to_banner_after_status_ms 199 without, 205 with.)
+ */
+const COMPILE_ALL = '//# allFunctionsCalledOnLoad';
+
+const minify = (module, preamble) =>
   // ascii_only: a page that serves the file without a charset must not garble "…" or "·".
-  terser({ ecma: 2022, module, compress: { passes: 3 }, format: { comments: false, ascii_only: true } });
+  terser({ ecma: 2022, module, compress: { passes: 3 }, format: { comments: false, ascii_only: true, ...(preamble && { preamble }) } });
 
 /**
  * A package's ESM build: one file per module, its dependencies left to the user's bundler. `entries` are the
@@ -74,7 +83,7 @@ const esm = (pkg, banner, entries = []) => ({
  * evaluates Lit again (Lit's Trusted Types policy "lit-html" cannot be created twice). No global variable: the
  * test reads the one namespaced symbol the first copy set.
  */
-const scriptTag = (input, file, output = {}) => ({
+const scriptTag = (input, file, output = {}, preamble = undefined) => ({
   input: `packages/element/src/${input}`,
   output: {
     file: `packages/element/dist/${file}`,
@@ -82,7 +91,7 @@ const scriptTag = (input, file, output = {}) => ({
     sourcemap: true,
     // (Anything but a function under the symbol, a host page's own value, is ignored.)
     banner: "if (typeof globalThis[Symbol.for('status-banner.mount')] == 'function') globalThis[Symbol.for('status-banner.mount')](document.currentScript); else",
-    plugins: [minify(false)],
+    plugins: [minify(false, preamble)],
     ...output,
   },
   plugins: [nodeResolve({ browser: true, exportConditions: ['status-banner-source'] }), noLitGlobals(), minifyTemplates(), typescript()],
@@ -103,7 +112,7 @@ export default [
   },
   // The script tag: the element, the client and the Statuspage and native readers, registered on load; the
   // rest its loaders fetch from beside it when needed (the next entry).
-  scriptTag('script-tag.ts', 'status-banner.min.js'),
+  scriptTag('script-tag.ts', 'status-banner.min.js', {}, COMPILE_ALL),
   // The same in one self-contained file, for those who want a single file: its loaders are the npm build's, and
   // what they import is bundled in.
   scriptTag('script-tag-standalone.ts', 'status-banner.standalone.min.js', { inlineDynamicImports: true }),

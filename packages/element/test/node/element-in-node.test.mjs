@@ -26,4 +26,17 @@ describe('the script-tag file', () => {
     const offending = [...file].findIndex((c) => c.charCodeAt(0) > 0x7f);
     assert.equal(offending, -1, `non-ASCII at ${offending}: ${file.slice(offending - 20, offending + 20)}`);
   });
+
+  it('asks the engine to compile it whole, off the main thread, and its source map counts that line', () => {
+    const dist = path.join(root, 'packages/element/dist');
+    const [hint, code] = readFileSync(path.join(dist, 'status-banner.min.js'), 'utf8').split('\n');
+    // V8's explicit compile hint: the first line, alone, or the engine does not read it.
+    assert.equal(hint, '//# allFunctionsCalledOnLoad');
+    assert.match(code, /^"function"==typeof globalThis\[Symbol\.for\("status-banner\.mount"\)\]/);
+    // The map's first line maps nothing, so each position in the code still names its source line.
+    const map = JSON.parse(readFileSync(path.join(dist, 'status-banner.min.js.map'), 'utf8'));
+    assert.equal(map.mappings[0], ';');
+    // Not the standalone file: its view and its providers are code a quiet page never runs.
+    assert.doesNotMatch(readFileSync(path.join(dist, 'status-banner.standalone.min.js'), 'utf8'), /allFunctionsCalledOnLoad/);
+  });
 });
