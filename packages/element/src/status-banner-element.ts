@@ -139,7 +139,10 @@ export class StatusBannerElement extends BaseElement {
     return this.#controller.state;
   }
 
-  /** Asks the status endpoint now instead of at the next poll. */
+  /**
+   * Asks the status endpoint now instead of at the next poll. (In the task that connects the banner its client has
+   * not started yet, and asks at once when it does.)
+   */
   refresh(): Promise<void> {
     return this.#controller.client?.refresh() ?? Promise.resolve();
   }

@@ -9,6 +9,10 @@ import { StatusBannerChangeEvent } from './events.js';
  * share one client: one request or stream, one state. The host re-renders on state changes, at most once per
  * animation frame (a burst of pushed updates paints once), and fires `status-banner-change` for every new
  * snapshot it renders.
+ *
+ * The client starts in a task of its own, just after the one that connected the host: the task that adds the
+ * banner (the script tag's evaluation, a framework's render) does not also pay for opening storage and the tab
+ * channel and sending the first request, so neither becomes a long task on a slow phone.
  */
 export class StatusController implements ReactiveController {
   state = IDLE_STATE;
@@ -21,6 +25,8 @@ export class StatusController implements ReactiveController {
   #connected = false;
   #frame = 0;
   #next: StatusState | undefined;
+  /** The timer of a start that is due. */
+  #starting: ReturnType<typeof setTimeout> | undefined;
 
   #arrived: ((state: StatusState) => void) | undefined;
 
@@ -46,7 +52,15 @@ export class StatusController implements ReactiveController {
 
   hostConnected(connected = true): void {
     this.#connected = connected;
-    if (!connected || !this.#options || this.client) return;
+    if (!connected || !this.#options || this.client || this.#starting !== undefined) return;
+    this.#starting = setTimeout(() => {
+      this.#starting = undefined;
+      this.#start();
+    });
+  }
+
+  #start(): void {
+    if (!this.#connected || !this.#options || this.client) return;
     // Held here, never at construction: a disconnected or server-rendered element makes no requests.
     const key = statusClientKey(this.#options);
     const client = (this.client = retainStatusClient(key, this.#options));
@@ -83,6 +97,8 @@ export class StatusController implements ReactiveController {
   }
 
   #stop(): void {
+    clearTimeout(this.#starting);
+    this.#starting = undefined;
     globalThis.cancelAnimationFrame?.(this.#frame);
     this.#frame = 0;
     if (this.#held) {

@@ -464,6 +464,30 @@ describe('<status-banner>', () => {
     expect(await requestLog(src), 'one request for five banners').to.have.length(1);
   });
 
+  it('PERF-01: starts its client in a task of its own, not in the one that connects it (a script tag\'s evaluation stays short)', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'minor' }]) });
+    // A starting client listens for the page's visibility and connectivity: when it does, it has started.
+    const heard: string[] = [];
+    const { addEventListener: add } = EventTarget.prototype;
+    EventTarget.prototype.addEventListener = function (this: EventTarget, type: string, ...rest: [never, never]) {
+      if ((this === document && type === 'visibilitychange') || (this === window && type === 'online')) heard.push(type);
+      return add.call(this, type, ...rest);
+    };
+    try {
+      const el = Object.assign(document.createElement('status-banner'), { src, position: 'inline' });
+      document.body.append(el);
+      // Its first update, and every microtask after it, still belong to the task that connected it.
+      await el.updateComplete;
+      await Promise.resolve();
+      expect(heard, 'started in the connecting task').to.deep.equal([]);
+      await waitFor(() => heard.length === 2, 2000, 'the client to start');
+      expect(heard).to.deep.equal(['visibilitychange', 'online']);
+      await waitFor(() => el.getAttribute('severity') === 'minor', 4000, 'the notice');
+    } finally {
+      EventTarget.prototype.addEventListener = add;
+    }
+  });
+
   it('is accessible on an empty page and with a stack of notices', async () => {
     const empty = await fixture<StatusBannerElement>(html`<status-banner></status-banner>`);
     await expect(empty).to.be.accessible();

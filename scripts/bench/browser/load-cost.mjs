@@ -54,6 +54,11 @@ export async function loadCost(browser, app, status, { runs }) {
       ['load_main_thread_cpu_ms', (median(withTag.map((r) => r.cpuMs)) - median(without.map((r) => r.cpuMs))).toFixed(1), 'ms'],
       ['load_long_tasks', Math.max(0, median(withTag.map((r) => r.longTasks)) - median(without.map((r) => r.longTasks))), 'count'],
       ['load_long_tasks_without_tag', median(without.map((r) => r.longTasks)), 'count'],
+      // The tasks that ran script, which on the lab's page (no script of its own) are the banner's: counted
+      // directly, not as a difference of two noisy medians. Without the tag the longest is ~0.
+      ['load_long_script_tasks', median(withTag.map((r) => r.longScriptTasks)), 'count'],
+      ['load_longest_script_task_ms', median(withTag.map((r) => r.scriptTaskMs)).toFixed(1), 'ms'],
+      ['load_longest_script_task_without_tag_ms', median(without.map((r) => r.scriptTaskMs)).toFixed(1), 'ms'],
       ['bytes_quiet_gzip', median(withTag.map((r) => r.bannerBytes)), 'bytes'],
       ['bytes_quiet_status_gzip', median(withTag.map((r) => r.statusBytes)), 'bytes'],
     ],

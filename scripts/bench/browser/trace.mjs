@@ -21,10 +21,14 @@ function urlOf(event) {
   return data?.url || data?.stackTrace?.[0]?.url || data?.scriptName || undefined;
 }
 
+/** Events that mean a task ran script: the lab's host page has none of its own, so with the tag they are the banner's. */
+const SCRIPT = new Set(['EvaluateScript', 'FunctionCall', 'RunMicrotasks', 'v8.run', 'v8.callFunction']);
+
 /**
  * The main thread of one load: `busyMs` (the sum of its top-level tasks), `longTasks` (those of 50 ms or more),
- * and `self`, the self time (ms) of each kind of event, and `byFile`, the self time spent in each script's own
- * work (events inside an evaluation or call of that script).
+ * `scriptTaskMs` (the longest task that ran script) and `longScriptTasks` (how many such tasks took 50 ms or
+ * more), and `self`, the self time (ms) of each kind of event, and `byFile`, the self time spent in each script's
+ * own work (events inside an evaluation or call of that script).
  */
 export function readTrace(json, pageUrl) {
   const thread = mainThread(JSON.parse(json).traceEvents ?? [], pageUrl);
@@ -39,6 +43,9 @@ export function readTrace(json, pageUrl) {
   // Thread time: what the thread itself ran (the throttling included), without the time it waited.
   const cpuMs = outer.reduce((sum, t) => sum + (t.tdur ?? t.dur), 0) / 1000;
   const longTasks = outer.filter((t) => t.dur / 1000 >= LONG_TASK_MS).length;
+  const scripted = outer.filter((task) => thread.some((e) => SCRIPT.has(e.name) && e.ts >= task.ts && e.ts < task.ts + task.dur));
+  const scriptTaskMs = Math.max(0, ...scripted.map((t) => t.dur / 1000));
+  const longScriptTasks = scripted.filter((t) => t.dur / 1000 >= LONG_TASK_MS).length;
 
   // Self time: every event's duration less its children's, on a stack of the events that contain it.
   const self = {};
@@ -58,5 +65,5 @@ export function readTrace(json, pageUrl) {
     self[node.name] = (self[node.name] ?? 0) + ms;
     if (node.url) byFile[node.url] = (byFile[node.url] ?? 0) + ms;
   }
-  return { busyMs, cpuMs, longTasks, self, byFile };
+  return { busyMs, cpuMs, longTasks, scriptTaskMs, longScriptTasks, self, byFile };
 }
