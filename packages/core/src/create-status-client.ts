@@ -52,6 +52,8 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   let savedAt = 0;
   let provider = options.provider;
   let [destroyed, running, shown, online, ready] = [false, false, false, true, false];
+  /** Set while the client takes its first look at the page, just after its first read of storage. */
+  let justRead = false;
   let restored: Promise<void> | undefined;
   let stopListening: (() => void) | undefined;
   let tabs: TabSync | undefined;
@@ -183,7 +185,8 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     tabs.listen(shown);
     if (shown && !wasShown) {
       tabs.hello();
-      void readStored();
+      // (Not when the client has only just read it: a page load read storage once, not twice.)
+      if (!justRead) void readStored();
     }
     tabs.want(shown && online && !scheduler.halted);
   }
@@ -205,7 +208,13 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
       (directive) => halt(`blocked by the page's Content Security Policy (${directive})`, 'csp'),
     );
     stopListening = () => (stopEnvironment(), stopGuard());
-    void restore().then(() => running && reconsider());
+    const first = !restored;
+    void restore().then(() => {
+      if (!running) return;
+      justRead = first;
+      reconsider();
+      justRead = false;
+    });
   }
 
   function pause(): void {

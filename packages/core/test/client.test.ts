@@ -438,6 +438,25 @@ describe('createStatusClient', () => {
       expect(news.notices.map((n) => n.id)).to.deep.equal(['a', 'b']);
     });
 
+    it('reads what is stored once when it starts in a shown page, and again each time the page is shown after being hidden', async () => {
+      const src = await endpoint({ body: nativePayload([{ id: 'a' }]) });
+      const env = controlledEnvironment();
+      const memory = createMemoryStorage();
+      const reads: string[] = [];
+      const storage: StatusStorage = { get: (key) => (reads.push(key.split(':')[0]!), memory.get(key)), set: (key, value) => memory.set(key, value) };
+      const c = keep(client({ src, storage, environment: env.environment }));
+      await until(c, (s) => s.status === 'ready');
+      await turns();
+      const count = (kind: string) => reads.filter((read) => read === kind).length;
+      // Its dismissals and its snapshot, once each (and where it found its endpoint).
+      expect([count('dismissals'), count('snapshot')], 'reads at start').to.deep.equal([1, 1]);
+      env.set({ visible: false });
+      env.set({ visible: true });
+      await settled(() => count('snapshot') === 2, 'what is stored read again');
+      await turns();
+      expect([count('dismissals'), count('snapshot')]).to.deep.equal([2, 2]);
+    });
+
     it('STO-08: shows a fresh stored snapshot before the network answers, and ignores a stale or corrupt one', async () => {
       const storage = createMemoryStorage();
       const src = await endpoint({ hang: true });
