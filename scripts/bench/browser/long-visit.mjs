@@ -53,46 +53,64 @@ const batch = (k, version) =>
     nativeSnapshot(version + i + 1, `notice-${k}`, i === UPDATES_PER_NOTICE - 1 ? `${k}.last` : `${k}.${i + 1}`),
   );
 
+/** A promise and its resolve (Node 20 has no Promise.withResolvers). */
+function resolvable() {
+  let resolve;
+  const promise = new Promise((done) => (resolve = done));
+  return { promise, resolve };
+}
+
 /**
  * `updates` updates in batches of ten (one notice each, dismissed once its last update shows): the JS heap
  * after a forced GC once the first notice is dismissed, and again after the last. Returns the growth in KiB:
  * `total` (the heap in use), and of it `data` (what scripts keep) and `code` (compiled code; see heapByKind).
- * `inspect(cdp, moment)`, for an analysis, runs after each measurement.
+ * With `again`, the visit goes on for as many updates more, and `next` is what those added to the heap: once the
+ * page is warm, anything that grows without end shows there. `inspect(cdp, moment)`, for an analysis, runs after
+ * each measurement.
  */
-export async function heapGrowth(browser, app, status, { updates, inspect }) {
+export async function heapGrowth(browser, app, status, { updates, again = false, inspect }) {
   status.serve('quiet');
   const notices = updates / UPDATES_PER_NOTICE;
+  const last = again ? 2 * notices : notices;
   const { page, cdp, context } = await openPage(browser, { network: false });
   try {
-    let first;
-    const firstDone = new Promise((resolve) => (first = resolve));
-    let finish;
-    const allDone = new Promise((resolve) => (finish = resolve));
+    // The visit stops for a measurement after the first notice, after `notices`, and after `last`.
+    const stops = new Map([1, notices, last].map((at) => [at, resolvable()]));
     let count = 0;
     await page.exposeFunction('__labNext', () => {
       count += 1;
-      if (count === 1) first();
-      else if (count < notices) status.publish(batch(count + 1, count * UPDATES_PER_NOTICE));
-      else finish();
+      if (stops.has(count)) stops.get(count).resolve();
+      else status.publish(batch(count + 1, count * UPDATES_PER_NOTICE));
     });
     await page.evaluateOnNewDocument(instrument, true);
     await page.goto(app.page({ stream: true }), { waitUntil: 'load' });
     await until(() => status.openStreams() === 1, 10_000, 'the stream to open');
-    status.publish(batch(1, 0));
-    await firstDone;
-    const before = await heapAfterGc(cdp);
-    const kindsBefore = await heapByKind(cdp);
-    await inspect?.(cdp, 'before');
-    status.publish(batch(2, UPDATES_PER_NOTICE));
-    // Frames pace the visit (a notice shows in one before it can be dismissed): generous, for a busy machine.
-    const timeout = setTimeout(() => finish(new Error('the visit stalled')), updates * 50);
-    const stalled = await allDone;
-    clearTimeout(timeout);
-    if (stalled) throw stalled;
-    const after = await heapAfterGc(cdp);
-    const kindsAfter = await heapByKind(cdp);
-    await inspect?.(cdp, 'after');
-    return { total: (after - before) / 1024, data: (kindsAfter.data - kindsBefore.data) / 1024, code: (kindsAfter.code - kindsBefore.code) / 1024 };
+    /** Plays the visit on from notice `from` until the stop at `to`. */
+    const visit = async (from, to) => {
+      status.publish(batch(from + 1, from * UPDATES_PER_NOTICE));
+      // Frames pace the visit (a notice shows in one before it can be dismissed): generous, for a busy machine.
+      let timer;
+      const stalled = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('the visit stalled')), (to - from) * UPDATES_PER_NOTICE * 50 + 10_000)));
+      try {
+        await Promise.race([stops.get(to).promise, stalled]);
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    const measure = async (moment) => {
+      const heap = { total: await heapAfterGc(cdp), ...(await heapByKind(cdp)) };
+      await inspect?.(cdp, moment);
+      return heap;
+    };
+    await visit(0, 1);
+    const before = await measure('before');
+    await visit(1, notices);
+    const after = await measure('after');
+    const kib = (a, b) => ({ total: (b.total - a.total) / 1024, data: (b.data - a.data) / 1024, code: (b.code - a.code) / 1024 });
+    const growth = kib(before, after);
+    if (!again) return growth;
+    await visit(notices, last);
+    return { ...growth, next: kib(after, await measure('again')) };
   } finally {
     await context.close();
   }
