@@ -46,6 +46,10 @@ test('the performance lab prints every figure, each sane, and names the goals it
   within('load_main_thread_cpu_ms', -60_000, 60_000);
   within('load_long_tasks', 0, 1000);
   within('load_long_tasks_without_tag', 0, 1000);
+  within('load_long_script_tasks', 0, figures.load_long_tasks + figures.load_long_tasks_without_tag + 1000);
+  within('load_longest_script_task_ms', 0, 60_000);
+  // The host page runs no script of its own: only the banner's tasks run any (the browser's own, a few ms at most).
+  within('load_longest_script_task_without_tag_ms', 0, 10);
   // The script tag itself is fetched on every page, gzipped on the wire (within what headers and framing add).
   within('bytes_quiet_gzip', scriptGzip - 200, 200_000);
   within('bytes_quiet_status_gzip', 1, 100_000);
@@ -60,6 +64,8 @@ test('the performance lab prints every figure, each sane, and names the goals it
   within('heap_growth_kib_1k_updates', -1_000_000, 1_000_000);
   within('heap_growth_data_kib_1k_updates', -1_000_000, 1_000_000);
   within('heap_growth_code_kib_1k_updates', -1_000_000, 1_000_000);
+  within('heap_growth_kib_next_1k_updates', -1_000_000, 1_000_000);
+  within('heap_growth_data_kib_next_1k_updates', -1_000_000, 1_000_000);
   for (const framework of ['react', 'vue']) {
     within(`${framework}_app_delta_gzip_bytes`, 1000, 1_000_000);
     within(`${framework}_app_delta_initial_gzip_bytes`, 1000, figures[`${framework}_app_delta_gzip_bytes`]);
