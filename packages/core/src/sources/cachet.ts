@@ -7,7 +7,8 @@
 import { StatusFormatError } from '../errors.js';
 import type { ComponentStatus, Severity, SourceNotice, StatusSource } from '../types.js';
 import { buildSnapshot } from './build-snapshot.js';
-import { LIMITS, below, isRecord, lookup, readId, readIds, readRecords, toUtcIn, worst, type JsonRecord } from './normalize.js';
+import { LIMITS, below, isRecord, lookup, readId, readIds, readRecords, worst, type JsonRecord } from './normalize.js';
+import { toUtcIn } from './time-zones.js';
 
 // Cachet 3 adds 5 (unknown) and 6 (under maintenance) to 2.x's four.
 const COMPONENT_STATUSES: Record<string, ComponentStatus> = {

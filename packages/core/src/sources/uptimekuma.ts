@@ -13,13 +13,12 @@ import {
   isRecord,
   lookup,
   readId,
-  readOffset,
   readRecords,
   readString,
   toUtc,
-  toUtcIn,
   type JsonRecord,
 } from './normalize.js';
+import { readOffset, toUtcIn } from './time-zones.js';
 
 // Heartbeat states: 0 down, 1 up, 2 pending (retrying), 3 maintenance.
 const BEATS: Record<string, ComponentStatus> = { 0: 'major_outage', 1: 'operational', 2: 'degraded', 3: 'maintenance' };

@@ -3,7 +3,8 @@
 
 import { expect } from '@open-wc/testing';
 import { parseStatus } from '@status-banner/core/providers';
-import { safeUrl, toUtc, toUtcIn } from '../../src/sources/normalize.js';
+import { safeUrl, toUtc } from '../../src/sources/normalize.js';
+import { toUtcIn } from '../../src/sources/time-zones.js';
 import { builtInSources } from '../../src/sources/index.js';
 import { FIXTURES, payloadOf } from '../../../../test/helpers/fixtures.mjs';
 import { plainTextProblem } from '../../../../test/helpers/snapshot-shape.mjs';
