@@ -212,8 +212,11 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     void restore().then(() => {
       if (!running) return;
       justRead = first;
-      reconsider();
-      justRead = false;
+      try {
+        reconsider();
+      } finally {
+        justRead = false;
+      }
     });
   }
 

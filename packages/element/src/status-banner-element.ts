@@ -139,12 +139,9 @@ export class StatusBannerElement extends BaseElement {
     return this.#controller.state;
   }
 
-  /**
-   * Asks the status endpoint now instead of at the next poll. (In the task that connects the banner its client has
-   * not started yet, and asks at once when it does.)
-   */
+  /** Asks the status endpoint now instead of at the next poll (starting the client, if it has not yet). */
   refresh(): Promise<void> {
-    return this.#controller.client?.refresh() ?? Promise.resolve();
+    return this.#controller.start()?.refresh() ?? Promise.resolve();
   }
 
   override connectedCallback(): void {

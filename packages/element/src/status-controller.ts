@@ -1,5 +1,5 @@
 import type { StatusClient, StatusClientOptions, StatusState } from '@status-banner/core';
-import { IDLE_STATE, releaseStatusClient, retainStatusClient, statusClientKey } from '@status-banner/core/shared';
+import { IDLE_STATE, peekStatusClient, releaseStatusClient, retainStatusClient, statusClientKey } from '@status-banner/core/shared';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { StatusBannerChangeEvent } from './events.js';
 
@@ -10,9 +10,10 @@ import { StatusBannerChangeEvent } from './events.js';
  * animation frame (a burst of pushed updates paints once), and fires `status-banner-change` for every new
  * snapshot it renders.
  *
- * The client starts in a task of its own, just after the one that connected the host: the task that adds the
+ * A new client starts in a task of its own, just after the one that connected the host: the task that adds the
  * banner (the script tag's evaluation, a framework's render) does not also pay for opening storage and the tab
- * channel and sending the first request, so neither becomes a long task on a slow phone.
+ * channel and sending the first request, so neither becomes a long task on a slow phone. A client another host
+ * already runs (or one let go in this task: a keyed remount, a route change) is joined at once.
  */
 export class StatusController implements ReactiveController {
   state = IDLE_STATE;
@@ -53,19 +54,24 @@ export class StatusController implements ReactiveController {
   hostConnected(connected = true): void {
     this.#connected = connected;
     if (!connected || !this.#options || this.client || this.#starting !== undefined) return;
-    this.#starting = setTimeout(() => {
-      this.#starting = undefined;
-      this.#start();
-    });
+    if (peekStatusClient(statusClientKey(this.#options))) this.start();
+    else this.#starting = setTimeout(() => this.start());
   }
 
-  #start(): void {
-    if (!this.#connected || !this.#options || this.client) return;
+  /**
+   * Starts the client now if it is due (connected, with options) and not started yet, rather than in the task
+   * after the one that connected the host: for an explicit request such as a refresh. Returns it, if any.
+   */
+  start(): StatusClient | undefined {
+    clearTimeout(this.#starting);
+    this.#starting = undefined;
+    if (!this.#connected || !this.#options || this.client) return this.client;
     // Held here, never at construction: a disconnected or server-rendered element makes no requests.
     const key = statusClientKey(this.#options);
     const client = (this.client = retainStatusClient(key, this.#options));
     this.#held = { key, stop: client.subscribe((state) => this.#later(state)) };
     this.#set(client.getSnapshot());
+    return client;
   }
 
   hostDisconnected(): void {

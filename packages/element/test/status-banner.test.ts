@@ -488,6 +488,34 @@ describe('<status-banner>', () => {
     }
   });
 
+  it('joins a client another banner runs at once: a keyed remount in one task keeps the client and what it shows', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'minor' }]) });
+    const first = await banner(src);
+    const shown = first.state;
+    expect(shown.status).to.equal('ready');
+    // A framework replaces one element with another of the same options, in one task.
+    first.remove();
+    const second = Object.assign(document.createElement('status-banner'), { src, position: 'inline' });
+    document.body.append(second);
+    await second.updateComplete;
+    // The same client's state at once: not a new client reading storage again.
+    expect(second.state).to.equal(shown);
+    expect(await requestLog(src)).to.have.length(1);
+  });
+
+  it('refresh() in the task that connects it starts its client and asks now', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'minor' }]) });
+    (await banner(src)).remove();
+    // Let the first banner's client go: what it stored is fresh, so a new client would not ask on its own.
+    await waitFor(async () => (await requestLog(src)).length === 1, 2000, 'the first answer');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const el = Object.assign(document.createElement('status-banner'), { src, position: 'inline', interval: 600 });
+    document.body.append(el);
+    await el.updateComplete;
+    await el.refresh();
+    expect(await requestLog(src)).to.have.length(2);
+  });
+
   it('is accessible on an empty page and with a stack of notices', async () => {
     const empty = await fixture<StatusBannerElement>(html`<status-banner></status-banner>`);
     await expect(empty).to.be.accessible();

@@ -71,6 +71,7 @@ function resolvable() {
 export async function heapGrowth(browser, app, status, { updates, again = false, inspect }) {
   status.serve('quiet');
   const notices = updates / UPDATES_PER_NOTICE;
+  if (!Number.isInteger(notices) || notices < 2) throw new Error(`updates: a multiple of ${UPDATES_PER_NOTICE}, at least ${2 * UPDATES_PER_NOTICE}`);
   const last = again ? 2 * notices : notices;
   const { page, cdp, context } = await openPage(browser, { network: false });
   try {
