@@ -83,7 +83,7 @@ const esm = (pkg, banner, entries = []) => ({
  * evaluates Lit again (Lit's Trusted Types policy "lit-html" cannot be created twice). No global variable: the
  * test reads the one namespaced symbol the first copy set.
  */
-const scriptTag = (input, file, output = {}, preamble = undefined) => ({
+const scriptTag = (input, file, { output = {}, preamble } = {}) => ({
   input: `packages/element/src/${input}`,
   output: {
     file: `packages/element/dist/${file}`,
@@ -112,10 +112,10 @@ export default [
   },
   // The script tag: the element, the client and the Statuspage and native readers, registered on load; the
   // rest its loaders fetch from beside it when needed (the next entry).
-  scriptTag('script-tag.ts', 'status-banner.min.js', {}, COMPILE_ALL),
+  scriptTag('script-tag.ts', 'status-banner.min.js', { preamble: COMPILE_ALL }),
   // The same in one self-contained file, for those who want a single file: its loaders are the npm build's, and
   // what they import is bundled in.
-  scriptTag('script-tag-standalone.ts', 'status-banner.standalone.min.js', { inlineDynamicImports: true }),
+  scriptTag('script-tag-standalone.ts', 'status-banner.standalone.min.js', { output: { inlineDynamicImports: true } }),
   {
     // What the script-tag file loads on demand, as ES modules beside it: the banner's view (Lit, templates,
     // styles) once there is something to show, the stream reader when a stream is configured, every

@@ -330,8 +330,12 @@ describe('the code blocks of the README and the docs', () => {
       settle('next', buildNext);
     });
     after(async () => {
-      await Promise.allSettled(Object.values(results));
+      const settled = await Promise.all(Object.values(results));
       console.log(`# snippet builds (wall ms, concurrent): ${Object.entries(times).map(([name, ms]) => `${name} ${ms}`).join(', ')}`);
+      // The apps are output, not sources (Next's build cache lives elsewhere): gone once every one built, kept to
+      // be read when one did not.
+      if (settled.every((result) => !result.error && result.code === 0)) rmSync(BUILD, { recursive: true, force: true });
+      else console.log(`# the apps that failed are left in ${path.relative(root, BUILD)}`);
     });
 
     const passes = async (name) => {

@@ -74,7 +74,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     fetch: settings.fetch!,
     pacing: createPacing(settings.interval, clock.now, random),
     request: locate,
-    answer(text, serverTime, payload) {
+    answer({ text, serverTime, payload }) {
       if (serverTime) reader.serverTime(serverTime);
       try {
         // Parsed every time, even when the bytes are the same: which maintenance is due, or over, depends on the

@@ -5,7 +5,7 @@ import type { StatusClock } from '../clock.js';
 import { StatusFetchError } from '../errors.js';
 import { loadStream } from '../lazy.js';
 import type { Pacing } from '../transports/backoff.js';
-import type { FetchResult } from '../transports/fetch-status.js';
+import type { Answer, FetchResult } from '../transports/fetch-status.js';
 import type { StreamEnd } from '../transports/sse.js';
 import { warnOnce } from './warn-once.js';
 
@@ -26,8 +26,8 @@ export interface SchedulerOptions {
   heartbeatTimeout: number;
   /** One poll's request. */
   request(signal: AbortSignal): Promise<FetchResult>;
-  /** Takes a poll's body (and the JSON it holds, when already parsed); returns the error when it cannot be read. */
-  answer(text: string, serverTime?: number, payload?: unknown): StatusFetchError | undefined;
+  /** Takes a poll's answer; returns the error when it cannot be read. */
+  answer(answer: Answer): StatusFetchError | undefined;
   /** Takes a stream event's data; returns whether it was readable. */
   event(data: string): boolean;
   /** Our failure to reach the endpoint. */
@@ -90,7 +90,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
     let error: StatusFetchError | undefined;
     let retry: number | boolean = true;
     if ('text' in result) {
-      error = o.answer(result.text, result.serverTime, result.payload);
+      error = o.answer(result);
       if (!error) {
         pacing.succeeded();
         return pacing.nextPoll(o.hint(), o.unled());

@@ -3,15 +3,21 @@ import { StatusFetchError } from '../errors.js';
 import { retryAfterDelay } from './backoff.js';
 
 /**
- * What one request gave: the body (and the server's time, when readable), or an error with how to go on: `retry` in ms after a `Retry-After`,
+ * What one request gave: an {@link Answer}, or an error with how to go on: `retry` in ms after a `Retry-After`,
  * `true` for backoff (network, timeout, 408, 429, 5xx, an oversized body), `false` to stop (any other status,
  * which will not fix itself).
  */
+export type FetchResult = Answer | { error: StatusFetchError; retry: number | boolean };
+
 /**
- * One request's outcome. An answer's `payload`, when present, is what the client reads instead of `text`: the
- * endpoint locator's parse of it (it had to look at it), with the provider's companion answers merged in.
+ * The body, and the server's time when readable. `payload`, when present, is what the client reads instead of
+ * `text`: the endpoint locator's parse of it (it had to look at it), with the provider's companion answers merged in.
  */
-export type FetchResult = { text: string; serverTime?: number; payload?: unknown } | { error: StatusFetchError; retry: number | boolean };
+export interface Answer {
+  text: string;
+  serverTime?: number;
+  payload?: unknown;
+}
 
 /**
  * Fetches one status payload as text. Never rejects. An abort through `signal` resolves as a `network` error,

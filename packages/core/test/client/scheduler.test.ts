@@ -18,7 +18,7 @@ function scheduler(time: TestClock, src: string, options: Partial<SchedulerOptio
     firstEventTimeout: 20_000,
     heartbeatTimeout: 45_000,
     request: (signal) => fetchStatus(src, globalThis.fetch.bind(globalThis), signal, 10_000, 1 << 20, time.clock),
-    answer: (text) => void seen.answers.push(text),
+    answer: ({ text }) => void seen.answers.push(text),
     event: (data) => (seen.events.push(data), true),
     fail: (error) => seen.failures.push(error),
     halt: (why) => {
