@@ -44,6 +44,10 @@ test('the performance lab prints every figure, each sane, and names the goals it
   // Time and heap figures depend on the machine: only the impossible is ruled out.
   within('load_main_thread_ms', -60_000, 60_000);
   within('load_main_thread_cpu_ms', -60_000, 60_000);
+  within('load_main_thread_floor_ms', -60_000, 60_000);
+  within('load_main_thread_above_floor_ms', -60_000, 60_000);
+  // The banner's cost splits into the control's and what the banner adds to it (each printed to 0.1 ms).
+  assert.ok(Math.abs(figures.load_main_thread_floor_ms + figures.load_main_thread_above_floor_ms - figures.load_main_thread_ms) <= 0.15, 'floor + above floor = load_main_thread_ms');
   within('load_long_tasks', 0, 1000);
   within('load_long_tasks_without_tag', 0, 1000);
   within('load_long_script_tasks', 0, figures.load_long_tasks + figures.load_long_tasks_without_tag + 1000);

@@ -2,6 +2,10 @@
 // in turns, each in a fresh browser context (cold cache and storage) under 4x CPU throttling, Chrome's trace
 // recording the page's main thread from before navigation until the network has been quiet for a second (the
 // status answer handled and the once-a-day folder check done). The banner's cost is the difference.
+//
+// A third page, the control, carries the least any banner does (origins.mjs: a script that fetches the status
+// answer and reads it) in place of the tag. What the control costs is the floor no status banner goes below on
+// this machine; what the banner costs above it is the part its own design decides.
 
 import { isBannerFile, median, networkQuiet, openPage, until } from './chrome.mjs';
 import { CATEGORIES, readTrace } from './trace.mjs';
@@ -38,11 +42,14 @@ export async function loadCost(browser, app, status, { runs }) {
   status.serve('quiet');
   const withTag = [];
   const without = [];
+  const floor = [];
   for (let run = 0; run < runs; run += 1) {
     without.push(await loadOnce(browser, app, { tag: false, run }));
+    floor.push(await loadOnce(browser, app, { tag: 'floor', run }));
     withTag.push(await loadOnce(browser, app, { tag: true, run }));
   }
-  const busy = median(withTag.map((r) => r.busyMs)) - median(without.map((r) => r.busyMs));
+  const busyOf = (loads) => median(loads.map((r) => r.busyMs));
+  const busy = busyOf(withTag) - busyOf(without);
   const self = medianMap(withTag, 'self');
   const base = medianMap(without, 'self');
   for (const name of Object.keys(self)) self[name] -= base[name] ?? 0;
@@ -51,6 +58,10 @@ export async function loadCost(browser, app, status, { runs }) {
       ['load_main_thread_ms', busy.toFixed(1), 'ms'],
       // The thread's own CPU time, still under the throttling (which keeps the thread busy): the time it spent
       // waiting, for a core on a busy machine or for another process, is not in it.
+      // The control less the page without a script: what asking for the status and reading it costs any banner.
+      ['load_main_thread_floor_ms', (busyOf(floor) - busyOf(without)).toFixed(1), 'ms'],
+      // The banner less the control: what the banner does beyond that (storage, tabs, the element, its code).
+      ['load_main_thread_above_floor_ms', (busy - (busyOf(floor) - busyOf(without))).toFixed(1), 'ms'],
       ['load_main_thread_cpu_ms', (median(withTag.map((r) => r.cpuMs)) - median(without.map((r) => r.cpuMs))).toFixed(1), 'ms'],
       ['load_long_tasks', Math.max(0, median(withTag.map((r) => r.longTasks)) - median(without.map((r) => r.longTasks))), 'count'],
       ['load_long_tasks_without_tag', median(without.map((r) => r.longTasks)), 'count'],
@@ -62,6 +73,6 @@ export async function loadCost(browser, app, status, { runs }) {
       ['bytes_quiet_gzip', median(withTag.map((r) => r.bannerBytes)), 'bytes'],
       ['bytes_quiet_status_gzip', median(withTag.map((r) => r.statusBytes)), 'bytes'],
     ],
-    analysis: { self, byFile: medianMap(withTag, 'byFile'), files: withTag[0].files, busyWith: withTag.map((r) => r.busyMs), busyWithout: without.map((r) => r.busyMs), cpuWith: withTag.map((r) => r.cpuMs), cpuWithout: without.map((r) => r.cpuMs) },
+    analysis: { self, byFile: medianMap(withTag, 'byFile'), files: withTag[0].files, busyWith: withTag.map((r) => r.busyMs), busyWithout: without.map((r) => r.busyMs), busyFloor: floor.map((r) => r.busyMs), cpuWith: withTag.map((r) => r.cpuMs), cpuWithout: without.map((r) => r.cpuMs) },
   };
 }

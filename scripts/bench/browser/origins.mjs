@@ -94,15 +94,24 @@ export async function startStatusOrigin({ mode = 'quiet' } = {}) {
 }
 
 /**
+ * The least any status banner does on a quiet page, the lab's control: ask for the status and read the answer.
+ * Served from the host app as the banner is, tagged the same way (async, `data-src`).
+ */
+const FLOOR_SCRIPT = `fetch(document.currentScript.dataset.src).then((r) => r.json()).then((answer) => { window.labFloor = answer.status?.indicator; });\n`;
+
+/**
  * The host app: `/` a plain page of its own (a heading and some paragraphs), with the script tag when `tag=1`,
- * the tag's data-* from the other query parameters; `/status-banner.*.js` the built files, gzipped, with
- * `no-cache` as a CDN serving a moving version would.
+ * or the lab's control (`/floor.js`, FLOOR_SCRIPT above) when `tag=floor`, the tag's data-* from the other query
+ * parameters; `/status-banner.*.js` the built files, gzipped, with `no-cache` as a CDN serving a moving version
+ * would.
  */
 export async function startAppOrigin({ statusUrl }) {
   const server = http.createServer(async (req, res) => {
     const { pathname, searchParams } = new URL(req.url ?? '/', 'http://localhost');
     if (pathname === '/') {
       send(req, res, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }, hostPage(searchParams, statusUrl));
+    } else if (pathname === '/floor.js') {
+      send(req, res, 200, { 'Content-Type': 'application/javascript; charset=utf-8', 'Cache-Control': 'no-cache' }, FLOOR_SCRIPT);
     } else if (/^\/status-banner\.[\w.-]+\.js$/.test(pathname)) {
       try {
         const script = await readFile(path.join(DIST, pathname.slice(1)));
@@ -117,15 +126,17 @@ export async function startAppOrigin({ statusUrl }) {
   const url = await listen(server);
   return {
     url,
-    /** The host page's URL: `tag` adds the script tag, `stream` its data-stream. */
-    page: ({ tag = true, stream = false, run = 0 } = {}) => `${url}/?${new URLSearchParams({ tag: tag ? '1' : '0', stream: stream ? '1' : '0', run: String(run) })}`,
+    /** The host page's URL: `tag` adds the script tag (`'floor'`: the control instead), `stream` its data-stream. */
+    page: ({ tag = true, stream = false, run = 0 } = {}) =>
+      `${url}/?${new URLSearchParams({ tag: tag === 'floor' ? 'floor' : tag ? '1' : '0', stream: stream ? '1' : '0', run: String(run) })}`,
     close: closer(server),
   };
 }
 
 function hostPage(query, statusUrl) {
   const stream = query.get('stream') === '1' ? ` data-stream="${statusUrl}/stream"` : '';
-  const tag = query.get('tag') === '1' ? `<script async src="/status-banner.min.js" data-src="${statusUrl}/status.json"${stream}></script>` : '';
+  const file = { 1: '/status-banner.min.js', floor: '/floor.js' }[query.get('tag')];
+  const tag = file ? `<script async src="${file}" data-src="${statusUrl}/status.json"${stream}></script>` : '';
   const paragraphs = Array.from({ length: 30 }, (_, i) => `<p>Paragraph ${i + 1} of the host app's own content.</p>`).join('\n');
   return `<!doctype html>
 <html lang="en">

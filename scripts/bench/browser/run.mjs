@@ -59,7 +59,7 @@ try {
   if (analysis) {
     console.error(`quiet page, main thread with the tag less without, self time by event (medians):\n${top(load.analysis.self)}`);
     console.error(`quiet page, self time inside each script (medians):\n${top(load.analysis.byFile)}`);
-    console.error(`quiet page, busy ms with the tag ${load.analysis.busyWith.map(Math.round)}, without ${load.analysis.busyWithout.map(Math.round)}`);
+    console.error(`quiet page, busy ms with the tag ${load.analysis.busyWith.map(Math.round)}, with the control ${load.analysis.busyFloor.map(Math.round)}, without ${load.analysis.busyWithout.map(Math.round)}`);
     console.error(`quiet page, thread CPU ms with the tag ${load.analysis.cpuWith.map(Math.round)}, without ${load.analysis.cpuWithout.map(Math.round)}`);
     console.error(`quiet page, files fetched: ${load.analysis.files.map((url) => url.split('/').pop()).join(', ')}`);
     console.error(`quiet page, one unthrottled load, sampled self time by source line:\n${top(await profileQuietLoad(browser, app, status), 25)}`);
