@@ -50,6 +50,8 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
   let seen: Seen = { checkedAt: 0 };
   /** When this tab last stored the snapshot. */
   let savedAt = 0;
+  /** Set while the answers of this task wait to be stored (`save`) and told to the other tabs (publish). */
+  let pending: { save: boolean } | undefined;
   let provider = options.provider;
   let [destroyed, running, shown, online, ready] = [false, false, false, true, false];
   /** Set while the client takes its first look at the page, just after its first read of storage. */
@@ -131,14 +133,22 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     return judged.verdict === 'changed';
   }
 
-  /** The leader's part after a good answer: store it when it changed, and tell the other tabs. */
+  /**
+   * The leader's part after a good answer: store it when it changed, and tell the other tabs. Once per task: a
+   * stream's burst (a replay after a reconnect, a relay's catch-up) is stored and told once, as it ends.
+   */
   function publish(changed: boolean): void {
     // Unchanged: only refresh the stored time now and then, so a reload still finds it fresh.
-    if (changed || seen.checkedAt - savedAt > maxAge / 2) {
-      savedAt = seen.checkedAt;
-      void stored(snapshotKey, { snapshot: state.snapshot, fetchedAt: state.fetchedAt, checkedAt: seen.checkedAt });
-    }
-    tabs?.share(state.snapshot, state.fetchedAt, seen.checkedAt);
+    const save = changed || seen.checkedAt - savedAt > maxAge / 2;
+    if (save) savedAt = seen.checkedAt;
+    if (pending) return void (pending.save ||= save);
+    pending = { save };
+    queueMicrotask(() => {
+      const { save } = pending!;
+      pending = undefined;
+      if (save) void stored(snapshotKey, { snapshot: state.snapshot, fetchedAt: state.fetchedAt, checkedAt: seen.checkedAt });
+      tabs?.share(state.snapshot, state.fetchedAt, seen.checkedAt);
+    });
   }
 
   /** Reads what is stored (at start, and whenever the page is shown again) and takes it if it is newer. */

@@ -140,7 +140,7 @@ describe('a hostile host page', () => {
     expect(await siteLog(base)).to.include('/buggy.json');
   });
 
-  it('DATA-06: a storm of pushed events, most of them repeats, writes to storage once per change', async () => {
+  it('DATA-06: a storm of pushed events, most of them repeats, writes to storage only for a change, never for a repeat', async () => {
     const contents = [0, 1, 2].map((n) => `event: snapshot\ndata: ${JSON.stringify({ ...nativePayload([{ id: 'a', severity: 'major', title: `Update ${n}` }]), version: 10 + n })}\n\n`);
     // 100 events, three contents: each content repeated (a replaying server, a proxy that doubles).
     const script = Array.from({ length: 100 }, (_, i) => contents[Math.floor((i * 3) / 100)]).join('');
@@ -155,6 +155,10 @@ describe('a hostile host page', () => {
     const c = keep(client({ src, stream, storage }));
     await until(c, (s) => s.notices[0]?.title === 'Update 2', 8000);
     await waitFor(() => written.includes('Update 2'), 2000, 'the last write');
-    expect(written).to.deep.equal(['Update 0', 'Update 1', 'Update 2']);
+    // One write per change at most, in order, ending on the last: the changes read in one task (one chunk of
+    // the stream) are stored once, as that task ends (sse.test.ts), so how many of the three are written depends
+    // on how the stream was cut.
+    expect(written.at(-1)).to.equal('Update 2');
+    expect(written).to.deep.equal(['Update 0', 'Update 1', 'Update 2'].filter((title) => written.includes(title)));
   });
 });

@@ -2,7 +2,7 @@
 // each fault. Named by case ID. Timings use `random: () => 0` (no jitter) unless a case needs jitter to show.
 
 import { expect } from '@open-wc/testing';
-import { StatusFetchError } from '@status-banner/core';
+import { createMemoryStorage, resolveEndpoint, StatusFetchError, type StatusStorage } from '@status-banner/core';
 import { client, clients, controlledEnvironment, keep, until } from '../../../test/helpers/clients.js';
 import { trapPageErrors, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
@@ -359,6 +359,36 @@ describe('SSE transport', () => {
     expect(live).to.equal(1);
     env.set({ visible: false });
     expect((await openStreams(sse, 0)).open, 'hidden: no stream').to.equal(0);
+  });
+
+  it('stores a burst of pushed snapshots once and tells the other tabs once, the last of them, as the burst ends', async () => {
+    const src = await polled();
+    const sse = await stream({ raw: snapshotEvent(payload('first', 1), 1) });
+    const memory = createMemoryStorage();
+    const saved: number[] = [];
+    const storage: StatusStorage = {
+      get: (key) => memory.get(key),
+      set: (key, value) => (key.startsWith('snapshot:') && saved.push((value as { snapshot: { version: number } }).snapshot.version), memory.set(key, value)),
+    };
+    // Another tab of the same status, listening where the leader tells.
+    const told: number[] = [];
+    const channel = new BroadcastChannel(`status-banner:${resolveEndpoint(src)}`);
+    channel.onmessage = ({ data }) => data.snapshot && told.push(data.snapshot.version);
+    try {
+      const c = keep(client({ src, stream: sse, storage }));
+      await until(c, () => title(c) === 'first');
+      await settled(() => saved.length === 1 && told.length === 1, 'the first snapshot stored and told');
+      // A catch-up after a reconnect: five events in one chunk, read in one task.
+      await push(sse, [2, 3, 4, 5, 6].map((v) => snapshotEvent(payload(`v${v}`, v), v)).join(''));
+      await until(c, () => title(c) === 'v6');
+      await settled(() => saved.length === 2 && told.length === 2, 'the burst stored and told');
+      await push(sse, snapshotEvent(payload('v7', 7), 7));
+      await settled(() => saved.length === 3 && told.length === 3, 'the next event stored and told');
+      expect(saved).to.deep.equal([1, 6, 7]);
+      expect(told).to.deep.equal([1, 6, 7]);
+    } finally {
+      channel.close();
+    }
   });
 
   it('SSE-18 (one page): several clients of one status share one stream', async () => {
