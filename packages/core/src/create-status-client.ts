@@ -195,8 +195,10 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     tabs.listen(shown);
     if (shown && !wasShown) {
       tabs.hello();
-      // (Not when the client has only just read it: a page load read storage once, not twice.)
-      if (!justRead) void readStored();
+      // Just after the first read, only the dismissals are read again: another tab tells of one before storing
+      // it, and this tab listens only from now on. (The snapshot comes with the leader's answer to `hello`.)
+      if (justRead) void stored(`dismissals:${endpoint}`).then((saved) => dismissals.absorb(saved) && state.snapshot && update({}));
+      else void readStored();
     }
     tabs.want(shown && online && !scheduler.halted);
   }

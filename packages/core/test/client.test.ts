@@ -438,7 +438,7 @@ describe('createStatusClient', () => {
       expect(news.notices.map((n) => n.id)).to.deep.equal(['a', 'b']);
     });
 
-    it('reads what is stored once when it starts in a shown page, and again each time the page is shown after being hidden', async () => {
+    it('reads its stored snapshot once when it starts in a shown page, and again each time the page is shown after being hidden', async () => {
       const src = await endpoint({ body: nativePayload([{ id: 'a' }]) });
       const env = controlledEnvironment();
       const memory = createMemoryStorage();
@@ -448,13 +448,42 @@ describe('createStatusClient', () => {
       await until(c, (s) => s.status === 'ready');
       await turns();
       const count = (kind: string) => reads.filter((read) => read === kind).length;
-      // Its dismissals and its snapshot, once each (and where it found its endpoint).
-      expect([count('dismissals'), count('snapshot')], 'reads at start').to.deep.equal([1, 1]);
+      // Its snapshot once; its dismissals again once it listens to the other tabs (the next test).
+      expect([count('dismissals'), count('snapshot')], 'reads at start').to.deep.equal([2, 1]);
       env.set({ visible: false });
       env.set({ visible: true });
       await settled(() => count('snapshot') === 2, 'what is stored read again');
       await turns();
-      expect([count('dismissals'), count('snapshot')]).to.deep.equal([2, 2]);
+      expect([count('dismissals'), count('snapshot')]).to.deep.equal([3, 2]);
+    });
+
+    it('takes a dismissal another tab made while this one was reading storage at start', async () => {
+      const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'major' }, { id: 'b' }]) });
+      // One origin's storage, shared by two tabs' clients.
+      const shared = createMemoryStorage();
+      const tabA = keep(client({ src, storage: shared }));
+      await until(tabA, (s) => s.notices.length === 2);
+      // Tab B loads. Its read sees storage as it was when asked (as an IndexedDB transaction does), and answers
+      // only when the test lets it.
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let reading = false;
+      const slow: StatusStorage = {
+        get: async (key) => {
+          const value = structuredClone(await shared.get(key));
+          reading ||= key.startsWith('dismissals:');
+          await gate;
+          return value;
+        },
+        set: (key, value) => shared.set(key, value),
+      };
+      const tabB = keep(client({ src, storage: slow }));
+      await settled(() => reading, 'tab B reading storage');
+      // Meanwhile the visitor dismisses "a" in tab A, which tells the other tabs (B does not listen yet), then stores it.
+      await tabA.dismiss('a');
+      release();
+      await until(tabB, (s) => s.status === 'ready' && s.notices.length === 1);
+      expect(tabB.getSnapshot().notices.map((n) => n.id)).to.deep.equal(['b']);
     });
 
     it('STO-08: shows a fresh stored snapshot before the network answers, and ignores a stale or corrupt one', async () => {
