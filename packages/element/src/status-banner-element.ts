@@ -141,7 +141,14 @@ export class StatusBannerElement extends BaseElement {
 
   /** Asks the status endpoint now instead of at the next poll (starting the client, if it has not yet). */
   refresh(): Promise<void> {
+    // Settings made in this task reach the controller with the next update: it takes them now.
+    this.#configure();
     return this.#controller.start()?.refresh() ?? Promise.resolve();
+  }
+
+  /** Hands the controller the client options the element's properties make (none for a preview). */
+  #configure(): void {
+    this.#controller.configure(this.preview?.trim() ? undefined : clientOptions(this));
   }
 
   override connectedCallback(): void {
@@ -165,7 +172,7 @@ export class StatusBannerElement extends BaseElement {
 
   protected override async update(): Promise<void> {
     const preview = this.preview?.trim();
-    this.#controller.configure(preview ? undefined : clientOptions(this));
+    this.#configure();
     if (!POSITIONS.includes(this.position)) this.position = 'top';
     if (!CORNERS.includes(this.corner)) this.corner = 'bottom-right';
     this.reflect('position', this.position);

@@ -503,18 +503,20 @@ describe('<status-banner>', () => {
     expect(await requestLog(src)).to.have.length(1);
   });
 
-  it('refresh() in the task that connects it starts its client and asks now', async () => {
-    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'minor' }]) });
-    (await banner(src)).remove();
-    // Let the first banner's client go: what it stored is fresh, so a new client would not ask on its own.
-    await waitFor(async () => (await requestLog(src)).length === 1, 2000, 'the first answer');
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    const el = Object.assign(document.createElement('status-banner'), { src, position: 'inline', interval: 600 });
-    document.body.append(el);
-    await el.updateComplete;
-    await el.refresh();
-    expect(await requestLog(src)).to.have.length(2);
-  });
+  for (const when of ['after its first update', 'in the same task, before any update']) {
+    it(`refresh() in the task that connects it starts its client and asks now (${when})`, async () => {
+      const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'minor' }]) });
+      (await banner(src)).remove();
+      // Let the first banner's client go: what it stored is fresh, so a new client would not ask on its own.
+      await waitFor(async () => (await requestLog(src)).length === 1, 2000, 'the first answer');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const el = Object.assign(document.createElement('status-banner'), { src, position: 'inline', interval: 600 });
+      document.body.append(el);
+      if (when.startsWith('after')) await el.updateComplete;
+      await el.refresh();
+      expect(await requestLog(src)).to.have.length(2);
+    });
+  }
 
   it('is accessible on an empty page and with a stack of notices', async () => {
     const empty = await fixture<StatusBannerElement>(html`<status-banner></status-banner>`);
