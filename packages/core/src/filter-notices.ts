@@ -3,9 +3,15 @@ import type { Notice, StatusSnapshot } from './types.js';
 /**
  * The notices of a snapshot that touch the selected components. A selector is a component id or a component
  * name (case-insensitive); selecting a group selects its children, whether the group lists them (`childIds`) or
- * they name it (`groupId`). With no selectors, every notice. A notice that names no component at all (incident.io's
- * compatible endpoints never do) is kept: nothing says it spares the selected ones, and hiding a possible outage
- * is the worse mistake. How each provider's groups map is in docs/providers.md.
+ * they name it (`groupId`). With no selectors, every notice. Hiding a possible outage is the worse mistake, so two
+ * kinds of notice are kept whatever they name:
+ * - a notice that names no component at all (incident.io's compatible endpoints never do): nothing says it spares
+ *   the selected ones;
+ * - when the page marks a selected component as down (degraded or an outage) and no kept notice names it, every
+ *   incident; when it marks one as under maintenance, every maintenance. The notice that explains it names other
+ *   components: GitHub files its incidents under a placeholder component.
+ *
+ * How each provider's groups map is in docs/providers.md.
  *
  * @example
  * filterNotices(snapshot, ['API', 'brv1bkgrwx7q']);
@@ -20,9 +26,19 @@ export function filterNotices(snapshot: StatusSnapshot, selectors: readonly stri
   // Children that point at a selected group (one level: no provider nests groups deeper).
   for (const { id, groupId } of snapshot.components) if (groupId && ids.has(groupId)) ids.add(id);
   // Ids the components list does not name (a payload without components) still select by id.
-  return snapshot.notices.filter(
+  const kept = snapshot.notices.filter(
     ({ componentIds }) => !componentIds.length || componentIds.some((id) => ids.has(id) || wanted.has(id.toLowerCase())),
   );
+  // Selected components the page says are in trouble, which no kept notice explains: the kinds of notice to keep.
+  // (Not groups: their state sums up their children's, each checked here on its own.)
+  const groups = new Set(snapshot.components.map((c) => c.groupId));
+  const unexplained = new Set<Notice['kind']>();
+  for (const { id, status, childIds } of snapshot.components) {
+    if (!ids.has(id) || childIds?.length || groups.has(id) || status === 'operational' || status === 'unknown') continue;
+    if (kept.some((n) => n.componentIds.includes(id))) continue;
+    unexplained.add(status === 'maintenance' ? 'maintenance' : 'incident');
+  }
+  return unexplained.size ? snapshot.notices.filter((notice) => kept.includes(notice) || unexplained.has(notice.kind)) : kept;
 }
 
 /**

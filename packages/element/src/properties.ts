@@ -71,7 +71,8 @@ export const PROPERTIES = {
   interval: property<number | undefined>('interval', toNumber, { option: true }),
   /**
    * Component ids or names, comma-separated (or a JSON array for names with commas): only notices touching
-   * them are shown. A group selects its children.
+   * them are shown. A group selects its children. When one of them is down and no notice names it, every
+   * incident is shown (docs/providers.md, component targeting).
    */
   components: property<string | undefined>('components', text, { option: parseSelectors }),
   /** `top` (default) or `bottom` fixed overlay, a `corner` toast, or `inline` in the page's flow. */

@@ -34,7 +34,10 @@ export interface StatusClientOptions {
    * precedence; without Web Locks every tab polls, at twice the interval.
    */
   interval?: number;
-  /** Component ids or names: only notices touching them are shown. A group selects its children. */
+  /**
+   * Component ids or names: only notices touching them are shown. A group selects its children. When one of them
+   * is down and no notice names it, every incident is shown (docs/providers.md, component targeting).
+   */
   components?: readonly string[];
   /** How far ahead scheduled maintenance is shown, in seconds. Default 86 400 (24 h). */
   maintenanceLead?: number;

@@ -248,6 +248,28 @@ describe('statuspage detection beside its neighbours', () => {
 describe('component targeting, per provider', () => {
   const pick = (snapshot: StatusSnapshot, ...selectors: string[]) => filterNotices(snapshot, selectors).map((n) => n.id);
 
+  it('statuspage: a component the page marks down keeps the incident that names only a placeholder (GitHub)', async () => {
+    // GitHub's major outage of 2020-04-02: six components down, and the one open incident filed under GitHub's
+    // "Visit www.githubstatus.com" placeholder component, which is operational.
+    const snap = parseStatus(await realCapture('statuspage/githubstatus-summary-major-outage-investigating-2020-04-02.json'), {
+      now: new Date('2020-04-02T20:37:08Z'),
+    });
+    const [incident] = snap.notices;
+    const down = snap.components.filter((c) => c.status !== 'operational');
+    expect(down.map((c) => c.name)).to.deep.equal(['Git Operations', 'API Requests', 'Webhooks', 'Issues, PRs, Projects', 'GitHub Actions', 'GitHub Packages']);
+    expect(incident!.componentIds.some((id) => down.some((c) => c.id === id))).to.equal(false);
+    for (const component of down) {
+      expect(pick(snap, component.name), component.name).to.deep.equal([incident!.id]);
+      expect(pick(snap, component.id), component.id).to.deep.equal([incident!.id]);
+    }
+    // A component in good health still selects only what names it: nothing, here.
+    const fine = snap.components.find((c) => c.status === 'operational' && !incident!.componentIds.includes(c.id))!;
+    expect(pick(snap, fine.name)).to.deep.equal([]);
+    // Maintenance is not an outage's explanation: a component under maintenance keeps maintenance, not incidents.
+    const maintained = { ...snap, components: snap.components.map((c) => (c.id === down[0]!.id ? { ...c, status: 'maintenance' as const } : c)) };
+    expect(pick(maintained, down[0]!.id)).to.deep.equal([]);
+  });
+
   it('statuspage: a group (Twilio) selects its children, by name or id', async () => {
     const snap = parseStatus(await realCapture('statuspage/twilio-summary-large-73-components-2-incidents-9-maintenances-2020-06-16.json'), {
       now: new Date('2020-06-16T12:00:00Z'),
