@@ -4,7 +4,7 @@
 // straight to it and discovery costs its requests once. A search that finds nothing is remembered too (for an
 // hour), and until then only one URL is asked per attempt, so a host that answers HTML everywhere costs no more
 // than the backoff allows. Companion endpoints (Uptime Kuma's heartbeats, Cachet's schedules and components) are
-// fetched beside it on every poll and handed over in one payload.
+// fetched beside it on every poll and handed over in one payload; one in trouble fails the poll.
 
 import { StatusFetchError } from './errors.js';
 import { loadMoreSources } from './lazy.js';
@@ -22,6 +22,14 @@ const MAX_CANDIDATES = 16;
 const SEARCHED_MS = 3_600_000;
 /** A URL that names a file (`…/summary.json`, `…/status.php`): an endpoint, never a page to search below. */
 const FILE = /\.[a-z0-9]{1,8}$/i;
+
+/**
+ * Whether a failed request says "not here" rather than "in trouble": a 4xx that is not a plea to slow down, or
+ * a body too big to be a status payload (a page).
+ */
+function notHere({ error: { type, status } }: Extract<FetchResult, { error: unknown }>): boolean {
+  return (type === 'http' && status < 500 && status !== 408 && status !== 429) || type === 'too-large';
+}
 
 /** Whether `source` claims `payload`; no, when a (custom) source's `detect` throws. */
 function detects(source: StatusSource, payload: unknown): boolean {
@@ -112,11 +120,7 @@ export function createEndpointLocator(src: string, { provider, fetch, memory, no
   let searched = false;
 
   async function judge(result: FetchResult): Promise<Verdict> {
-    if (!('text' in result)) {
-      const { type, status } = result.error;
-      // "Not here": a 4xx that is not a plea to slow down, or a body too big to be a status payload (a page).
-      return (type === 'http' && status < 500 && status !== 408 && status !== 429) || type === 'too-large' ? 'absent' : 'trouble';
-    }
+    if (!('text' in result)) return notHere(result) ? 'absent' : 'trouble';
     let payload: unknown;
     try {
       payload = unpolluted(JSON.parse(result.text));
@@ -149,13 +153,19 @@ export function createEndpointLocator(src: string, { provider, fetch, memory, no
     if (!companions.length) return [answer, verdict];
     const merged = { ...verdict.payload };
     const answers = await Promise.all(companions.map(([, at]) => fetch(at.href, signal)));
-    answers.forEach((reply, i) => {
-      try {
-        if ('text' in reply) merged[companions[i]![0]] = JSON.parse(reply.text);
-      } catch {
-        // Not JSON: left out, as a failed companion is.
+    for (const [i, reply] of answers.entries()) {
+      // A companion in trouble fails the poll: read without it, an outage it alone reports (Uptime Kuma's
+      // heartbeats) would read as all clear. The client keeps what it showed and tries again later.
+      if (!('text' in reply)) {
+        if (notHere(reply)) continue;
+        return [reply, verdict];
       }
-    });
+      try {
+        merged[companions[i]![0]] = JSON.parse(reply.text);
+      } catch {
+        // Not JSON (a page where this version of the provider has no such endpoint): left out, as a 404 is.
+      }
+    }
     return [{ ...answer, payload: merged }, verdict];
   }
 

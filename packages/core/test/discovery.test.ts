@@ -305,9 +305,20 @@ describe('base URLs: every provider found, read right, and remembered', () => {
     expect(state.snapshot!.provider).to.equal('betterstack');
   });
 
-  it('a companion that fails is left out; the poll still succeeds', async () => {
+  it('a companion in trouble fails the poll: an outage only the heartbeats report never reads as all clear', async () => {
     const page = await PAGES['uptimekuma 2.x']!();
-    const root = await site({ ...page.routes, '/api/status-page/heartbeat/acme': { status: 500 } });
+    const root = await site({ ...page.routes, '/api/status-page/heartbeat/acme': { status: 503 } });
+    const c = keep(client({ src: new URL(page.base, root).href }));
+    const state = await until(c, (s) => s.status === 'error', 8000);
+    expect((state.error as StatusFetchError).status).to.equal(503);
+    expect(state.snapshot).to.equal(undefined);
+    // The status page was found (its heartbeats were asked for); its reading waits for them.
+    expect(await siteLog(root)).to.include('/api/status-page/heartbeat/acme');
+  });
+
+  it('a companion that is not there (404) is left out; the poll still succeeds', async () => {
+    const page = await PAGES['uptimekuma 2.x']!();
+    const root = await site({ ...page.routes, '/api/status-page/heartbeat/acme': { status: 404 } });
     const c = keep(client({ src: new URL(page.base, root).href }));
     const state = await until(c, (s) => s.status === 'ready', 8000);
     const { heartbeat, ...alone } = page.payload;
