@@ -18,18 +18,26 @@ const ENTITY = /&(#\d{1,8}|#x[\da-f]{1,7}|[a-z][a-z\d]{1,9});/gi;
 // A Markdown link or image: text without brackets, a destination with at most one level of parentheses, and
 // an optional quoted title.
 const LINK = /!?\[([^[\]]*)\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"\n]*")?\)/g;
-// Backslash-escaped punctuation is parked in the Private Use Area while Markdown is read (`\*` stays an
-// asterisk); PUA characters of that range already in the input are dropped first.
+// Backslash-escaped punctuation, and punctuation written as an entity (`&gt;`, `&#42;`), is parked in the
+// Private Use Area while Markdown is read (`\*` stays an asterisk); PUA characters of that range already in the
+// input are dropped first.
 const PARK = 0xe000;
 // U+2060 WORD JOINER: invisible, and it keeps a `<` that decoding produced from ever opening a tag (below).
 const JOIN = '\u2060';
+/** The parking range, dropped wherever the input brings it (as text or as an entity). */
+const PLACEHOLDERS = /[\ue000-\ue07f]/g;
 
-function decode(entity: string, body: string): string {
+/** What an entity stands for; with `park`, punctuation (but `&`, which may begin another entity) parked. */
+function decode(entity: string, body: string, park: boolean): string {
+  let text = NAMED.get(body) ?? NAMED.get(body.toLowerCase()) ?? entity;
   if (body[0] === '#') {
     const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : +body.slice(1);
-    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
+    // The parking range is dropped, written as an entity or not.
+    if (code >= PARK && code <= PARK + 0x7f) return '';
+    text = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
   }
-  return NAMED.get(body) ?? NAMED.get(body.toLowerCase()) ?? entity;
+  // Text written as entities is text, never Markdown: `&gt;50%` is "more than half", not a quote.
+  return park && text.length === 1 && text !== '&' && /[!-/:-@[-`{-~]/.test(text) ? String.fromCharCode(PARK + text.charCodeAt(0)) : text;
 }
 
 /**
@@ -50,7 +58,7 @@ export function toPlainText(text: string, line = false): string {
   const max = line ? LIMITS.title : LIMITS.message;
   // Markup can be dense; read this much at most. The output is capped anyway.
   const input = max * 16;
-  let out = text.slice(0, input).replace(/\r\n?/g, '\n');
+  let out = text.slice(0, input).replace(/\r\n?/g, '\n').replace(PLACEHOLDERS, '');
   // A tag cut open by the input limit is dropped rather than shown half.
   if (text.length > input) out = out.replace(/<[a-z/!?][^<>]*$/i, '');
   out = out
@@ -63,12 +71,12 @@ export function toPlainText(text: string, line = false): string {
     });
   // Entities are decoded after the tags are gone, so an encoded tag is text. Editors and relays encode twice
   // (`&amp;nbsp;`) or more: a few rounds decode what any page sends.
-  for (let round = 0; round < 4; round += 1) out = out.replace(ENTITY, decode);
+  for (let round = 0; round < 4; round += 1) out = out.replace(ENTITY, (entity, body: string) => decode(entity, body, !line));
   out = out
     // Control characters, soft hyphens and bidi overrides (which make text read backwards) have no place in a
-    // banner; nor has the placeholder range used below. Line and paragraph separators are line feeds.
+    // banner. Line and paragraph separators are line feeds.
     .replace(/[\u2028\u2029]/g, '\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u00ad\u202a-\u202e\u2066-\u2069\ue000-\ue07f]/g, '');
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u00ad\u202a-\u202e\u2066-\u2069]/g, '');
   if (line) {
     // A title is not Markdown: its `*`, `_`, `#` and brackets are the author's characters.
     out = out.replace(/\s+/g, ' ');

@@ -70,6 +70,21 @@ describe('toPlainText: HTML (Statuspage bodies)', () => {
     expect(toPlainText('We&amp;rsquo;re on it&amp;nbsp;now &amp;amp;amp; later')).to.equal('We’re on it now & later');
   });
 
+  it('reads no Markdown in what was written as entities: "&gt;50%" keeps its ">"', () => {
+    // A real Slack note's shape; the ">" was read as a quote marker, turning "more than half" into "half".
+    expect(toPlainText('<p>&gt;50% of channels with custom retention are affected.</p>')).to.equal('>50% of channels with custom retention are affected.');
+    expect(toPlainText('&gt; 50% failing<br /><br />&#35;1 priority, &#42;&#42;all&#42;&#42; hands, snake&#95;case&#95;')).to.equal(
+      '> 50% failing\n\n#1 priority, **all** hands, snake_case_',
+    );
+    expect(toPlainText('&#91;not a link&#93;&#40;https://x.example&#41; &#96;x&#96; &#92;*')).to.equal('[not a link] (https://x.example) `x` \\*');
+    // Encoded twice, the same; real Markdown around it is still read; the parking range stays out, however written.
+    expect(toPlainText('&amp;gt;50% and &amp;#42;x&amp;#42;')).to.equal('>50% and *x*');
+    expect(toPlainText('> quoted **bold** &gt; kept')).to.equal('quoted bold > kept');
+    expect(toPlainText('a&#xE03E;b\ue02ac&#57406;d')).to.equal('abcd');
+    // A title reads no Markdown at all: the same text, the same result.
+    expect(toPlainText('&gt;50% &#42;x&#42;', true)).to.equal('>50% *x*');
+  });
+
   it('decodes the references editors write: quotes, dashes, spaces, symbols; any character by number', () => {
     expect(toPlainText('&ldquo;Down&rdquo; &lsquo;x&rsquo; &sbquo;y&bdquo; &laquo;z&raquo; &ndash; &mdash; &hellip; &bull; &middot;')).to.equal(
       '“Down” ‘x’ ‚y„ «z» – — … • ·',
