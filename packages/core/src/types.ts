@@ -59,7 +59,10 @@ export interface Notice {
   message?: string;
   /** ISO-8601 in UTC. When the latest update was posted. */
   updatedAt?: string;
-  /** ISO-8601 in UTC. When the incident started or the maintenance began. */
+  /**
+   * ISO-8601 in UTC. When the incident started or the maintenance began: none for maintenance that is only
+   * planned, and never before its scheduled start.
+   */
   startedAt?: string;
   /** ISO-8601 in UTC. When maintenance is due to start. */
   scheduledStart?: string;

@@ -58,6 +58,16 @@ function latestOf(updates: JsonRecord[]): [JsonRecord | undefined, string | unde
 }
 
 /**
+ * When maintenance began: none while it is planned (or due later, when its phase is unknown), and never before it
+ * was due. Providers date maintenance from when it was posted, often days ahead; work that starts early is dated
+ * from when it was due.
+ */
+function began(phase: Phase, given: string | undefined, due: string | undefined, now: number): string | undefined {
+  if (phase === 'scheduled' || (phase === 'unknown' && Date.parse(due!) > now)) return undefined;
+  return given && due ? (Date.parse(given) < Date.parse(due) ? due : given) : (given ?? due);
+}
+
+/**
  * A native-shaped notice, validated; undefined without an id or a title, when it is over, or when it is scheduled
  * maintenance not yet due (beyond the lead window) or past its end. Its texts are flattened last, so that what is
  * dropped costs no flattening.
@@ -97,7 +107,7 @@ function readNotice(raw: JsonRecord, { now, maintenanceLead }: ParseContext): No
   const optional = {
     message: toPlainText(latest.text as string) || toPlainText(raw.message as string),
     updatedAt,
-    startedAt: toUtc(raw.startedAt),
+    startedAt: kind === 'maintenance' ? began(phase, toUtc(raw.startedAt), scheduledStart, time) : toUtc(raw.startedAt),
     scheduledStart,
     scheduledEnd,
     url: safeUrl(raw.url),

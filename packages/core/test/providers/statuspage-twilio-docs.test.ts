@@ -96,7 +96,6 @@ describe('statuspage: real payloads', () => {
           message:
             'The Tele2 mobile network in Russia will be conducting a maintenance on their SMS platform, Tuesday, June 16 16:00 - Tuesday, June 16 20:00 PDT. During this maintenance window, there could be intermittent delays delivering their SMS sent to Tele2 handsets, as well as message status events.',
           updatedAt: '2020-06-15T16:03:51.961Z',
-          startedAt: '2020-06-15T16:03:51.896Z',
           scheduledStart: '2020-06-16T23:00:00.000Z',
           scheduledEnd: '2020-06-17T03:00:00.000Z',
           url: 'http://stspg.io/rn0vdmd9brxy',
@@ -112,7 +111,6 @@ describe('statuspage: real payloads', () => {
           message:
             'The AT&T network in the US is conducting a scheduled maintenance from 16 June 2020 at 21:00 PDT until 17 June 2020 at 04:00 PDT. During the maintenance window, there could be intermittent delays delivering SMS to and from AT&T US handsets via US shortcodes and US longcodes.',
           updatedAt: '2020-06-11T03:23:56.654Z',
-          startedAt: '2020-06-11T03:23:56.581Z',
           scheduledStart: '2020-06-17T04:00:00.000Z',
           scheduledEnd: '2020-06-17T11:00:00.000Z',
           url: 'http://stspg.io/rcf1tztngn4l',
@@ -173,7 +171,7 @@ describe('statuspage: real payloads', () => {
       revision: 'drs62w8df6fs:maintenance',
       message: 'Scheduled maintenance is currently in progress. We will provide updates as necessary.',
       updatedAt: '2014-05-14T20:34:20.036Z',
-      startedAt: '2014-05-14T20:27:17.303Z',
+      startedAt: '2014-05-14T20:30:00.000Z',
       scheduledStart: '2014-05-14T20:30:00.000Z',
       scheduledEnd: '2014-05-14T22:30:00.000Z',
       url: 'http://stspg.co:5000/Q0G',
@@ -208,7 +206,6 @@ describe('statuspage: real payloads', () => {
           message:
             'Our data center has informed us that they will be performing routine network maintenance. No interruption in service is expected. Any issues during this maintenance should be directed to our support center',
           updatedAt: '2014-05-14T20:24:41.913Z',
-          startedAt: '2014-05-14T20:24:40.430Z',
           scheduledStart: '2014-05-18T04:00:00.000Z',
           scheduledEnd: '2014-05-18T05:30:00.000Z',
           url: 'http://stspg.co:5000/Q0F',

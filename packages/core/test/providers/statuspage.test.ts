@@ -28,6 +28,22 @@ describe('statuspage: field rules', () => {
     expect(severities).to.deep.equal(['none', 'minor', 'major', 'critical', 'minor', 'minor', 'minor', 'minor']);
   });
 
+  it('maintenance began when it was due, not when it was posted, and has not begun while planned', async () => {
+    // CloudAMQP's real maintenance: posted on July 9 (its started_at), due July 16 at 21:00, under way at 21:10.
+    const payload = await real(CLOUDAMQP);
+    const [underWay] = parseStatus(payload, at('2020-07-16T21:10:38Z')).notices;
+    expect([payload.scheduled_maintenances[0].started_at, underWay!.phase, underWay!.startedAt]).to.deep.equal([
+      '2020-07-09T23:37:08.373Z',
+      'in_progress',
+      '2020-07-16T21:00:00.000Z',
+    ]);
+    const planned = structuredClone(payload);
+    planned.scheduled_maintenances[0].status = 'scheduled';
+    for (const update of planned.scheduled_maintenances[0].incident_updates) update.status = 'scheduled';
+    const [ahead] = parseStatus(planned, at('2020-07-16T12:00:00Z')).notices;
+    expect([ahead!.phase, ahead!.startedAt, ahead!.scheduledStart]).to.deep.equal(['scheduled', undefined, '2020-07-16T21:00:00.000Z']);
+  });
+
   it('the revision changes with a new update and with a severity change', async () => {
     const { page, incident } = await htxIncident();
     const before = parseStatus({ page, incidents: [incident] }, NOW).notices[0]!.revision;
