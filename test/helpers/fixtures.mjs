@@ -15,14 +15,14 @@ export const DOCS_NOW = '2026-11-22T10:45:00Z';
  * `/history` lists the same incident objects as `/current` lists under `active_incidents`.
  */
 export const FIXTURES = [
-  ['real/statuspage/cloudamqp-summary-maintenance-in-progress-2020-07-16.json', 'statuspage', '2020-07-16T12:00:00Z'],
-  ['real/statuspage/emma-incidents-22-resolved-america-chicago-offsets-2019-02-21.json', 'statuspage', '2019-02-21T12:00:00Z'],
+  ['real/statuspage/cloudamqp-summary-maintenance-in-progress-2020-07-16.json', 'statuspage', '2020-07-16T21:10:38Z'],
+  ['real/statuspage/emma-incidents-22-resolved-america-chicago-offsets-2019-02-21.json', 'statuspage', '2019-02-21T14:31:25Z'],
   ['real/statuspage/githubstatus-components-trimmed-2024-09-17.json', 'statuspage', '2024-09-17T08:00:00Z'],
   ['real/statuspage/githubstatus-incidents-two-resolved-with-html-br-2024-09-16.json', 'statuspage', '2024-09-17T08:08:17Z'],
   ['real/statuspage/githubstatus-summary-all-operational-2019-12-30.json', 'statuspage', '2019-12-30T08:15:33Z'],
   ['real/statuspage/githubstatus-summary-major-outage-investigating-2020-04-02.json', 'statuspage', '2020-04-02T20:37:08Z'],
   ['real/statuspage/htx-summary-upcoming-maintenance-and-investigating-incident-2020-02-11.json', 'statuspage', '2020-02-11T03:16:31Z'],
-  ['real/statuspage/twilio-summary-large-73-components-2-incidents-9-maintenances-2020-06-16.json', 'statuspage', '2020-06-16T12:00:00Z'],
+  ['real/statuspage/twilio-summary-large-73-components-2-incidents-9-maintenances-2020-06-16.json', 'statuspage', '2020-06-16T21:00:30Z'],
   ['real/statuspage/docs-examples/statuspage-docs-example-summary-with-github-page-header-2020-07-12.json', 'statuspage', '2020-07-12T12:00:00Z'],
   ['real/statusio/docker-status-partial-disruption-1-incident-2020-07-16.json', 'statusio', '2020-07-16T17:30:00Z'],
   ['real/statusio/gitlab-status-active-maintenance-2020-09-05.json', 'statusio', '2020-09-05T10:00:00Z'],
