@@ -114,7 +114,8 @@ export function createRedisStore({
     try {
       const { redisEpoch, version, remote, last, lastPoke } = await load();
       cursor = last;
-      pokeCursor = lastPoke;
+      // Pokes are read on from where this node was: one that came while it resynced still gets its read.
+      if (pokeCursor === '0-0') pokeCursor = lastPoke;
       if ((redisEpoch && redisEpoch === epoch && version >= state.version) || state.version === 0) {
         // Redis is where this node left it, or this node holds nothing yet: Redis as it is.
         if (redisEpoch) epoch = redisEpoch;
@@ -224,8 +225,10 @@ export function createRedisStore({
         if (resyncNeeded && connected) await resyncOnce();
         const reply = (await reader.sendCommand(['XREAD', 'COUNT', '100', 'BLOCK', '2000', 'STREAMS', KEYS.events, KEYS.pokes, cursor, pokeCursor])) as
           | [string, [string, string[]][]][]
+          | Record<string, [string, string[]][]>
           | null;
-        for (const [stream, entries] of reply ?? []) {
+        // The client answers with a map of stream name to entries (RESP2 gives pairs): either is read.
+        for (const [stream, entries] of Array.isArray(reply) ? reply : Object.entries(reply ?? {})) {
           for (const [id, fields] of entries) {
             if (stream === KEYS.pokes) {
               pokeCursor = id;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { launch, skipBrowser } from '../../../test/helpers/browser.mjs';
 import { SCRIPT_FILE } from '../../../test/helpers/servers.mjs';
-import { createRedisStore } from '../dist/index.js';
+import { createRedisStore, hashToken } from '../dist/index.js';
 import { startBalancer, startProxy } from './helpers/proxy.mjs';
 import { skipRedis, startRedis } from './helpers/redis.mjs';
 import { api, post, spawnRelay, startRelay, TOKEN } from './helpers/relay.mjs';
@@ -75,6 +75,24 @@ describe('relay nodes on Redis', { skip: skipRedis }, () => {
     upstream.set({ json: statuspageSummary() });
     await until(async () => (await snapshotOf(follower.url)).notices.length === 0, 5000, 'the other node to take over and read the all clear');
     assert.match(follower.metrics.render(), /^relay_leader 1$/m);
+  });
+
+  test('a webhook that reaches the node not reading the upstream makes the reader read now', async (t) => {
+    const redis = await startRedis(t);
+    const upstream = await startUpstream(t, { json: statuspageSummary() });
+    const hookSecrets = [{ provider: 'generic', sha256: hashToken('generic-secret') }];
+    // Polls ten minutes apart: only the webhook can explain a read within seconds.
+    const options = { upstream: upstream.summaryUrl, pollInterval: 600, pollIntervalActive: 600, hookSecrets, redis: redis.url };
+    const a = await startRelay(t, options);
+    const b = await startRelay(t, options);
+    await until(() => upstream.requests.length >= 1, 3000, 'the first read');
+    const follower = [a, b].find((relay) => /^relay_leader 0$/m.test(relay.metrics.render()));
+    assert.ok(follower, 'one node does not read the upstream');
+    upstream.set({ json: statuspageSummary({ incident: { title: 'Announced by webhook' } }) });
+    const hook = await fetch(`${follower.url}/hooks/generic/generic-secret`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    assert.equal(hook.status, 202);
+    await until(async () => (await snapshotOf(follower.url)).notices.length === 1, 5000, 'the incident, on the node the webhook reached');
+    assert.equal(upstream.requests.length, 2, 'one read more, for the webhook');
   });
 
   test('a node cut off from Redis catches up when it returns; writes to it meanwhile are refused, not lost', async (t) => {
