@@ -60,7 +60,7 @@ export const OPTIONS: readonly CliOption[] = [
   { key: 'stream', kind: 'boolean', default: 'true', help: 'serve the stream; --no-stream answers 204, telling banners to poll' },
   { key: 'console', kind: 'boolean', default: 'true', help: 'serve the console at /console' },
   { key: 'maxNotices', kind: 'number', default: '500', help: 'direct notices open at once' },
-  { key: 'trustProxy', kind: 'boolean', default: 'false', help: 'take the client address from X-Forwarded-For (behind your own proxy)' },
+  { key: 'trustProxy', kind: 'boolean', default: 'false', help: 'take the client address from X-Forwarded-For, its last entry (behind your own proxy)' },
   { key: 'log', kind: 'string', default: 'info', help: 'info, warn or quiet' },
   { key: 'config', kind: 'string', help: 'a JSON file of these options (camelCase keys)' },
 ];

@@ -68,7 +68,7 @@ export interface RelayOptions {
   console?: boolean;
   /** Open direct notices allowed at once. Default 500. */
   maxNotices?: number;
-  /** Read the client's address from `X-Forwarded-For` (behind a proxy you run). Default false. */
+  /** Read the client's address from `X-Forwarded-For`: its last entry, the one a proxy you run added. Default false. */
   trustProxy?: boolean;
   /** Injected for tests: the clock, randomness, and the fetch that reads the upstream. */
   clock?: Clock;

@@ -54,34 +54,36 @@ export function createRoutes(ctx: RouteContext): (req: IncomingMessage, res: Ser
   const rejectedStreams = metrics.counter('relay_sse_rejected_total', 'Streams refused, by reason');
   const failures = new Map<string, { count: number; since: number }>();
 
+  // Behind the proxy the operator runs, the client is the address that proxy added: the last one. Those before it
+  // are whatever the client sent.
   const address = (req: IncomingMessage) =>
-    (ctx.trustProxy && String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim()) || req.socket.remoteAddress || '?';
+    (ctx.trustProxy && String(req.headers['x-forwarded-for'] ?? '').split(',').at(-1)!.trim()) || req.socket.remoteAddress || '?';
 
+  /**
+   * Who the credentials are. A valid token or JWT always passes: the slow-down answers an address's failures
+   * (`429` instead of `401` once there were twenty in a minute), and never refuses on-call people because someone
+   * else, behind the same proxy or not, kept failing. Tokens are 256-bit secrets and JWTs signed: the slow-down
+   * keeps noise down, guessing is hopeless either way.
+   */
   async function authenticate(req: IncomingMessage): Promise<Principal> {
     const who = address(req);
-    const now = clock.now();
-    const record = failures.get(who);
-    if (record && now - record.since > 60_000) failures.delete(who);
-    const current = failures.get(who);
-    if (current && current.count >= AUTH_FAILURES_PER_MINUTE) {
-      throw new RelayError('rate-limited', 'Too many failed attempts from this address; wait a minute', undefined, undefined, {
-        retryAfter: Math.max(1, Math.ceil((current.since + 60_000 - now) / 1000)),
-      });
-    }
     try {
       return await auth.authenticate(req.headers.authorization);
     } catch (error) {
-      if (error instanceof RelayError) {
-        authFailures.inc({ reason: error.authError ?? error.type });
-        if (error.type === 'unauthorized') {
-          const entry = failures.get(who) ?? { count: 0, since: now };
-          entry.count += 1;
-          failures.set(who, entry);
-          // Keep the table small whatever the traffic.
-          if (failures.size > 10_000) failures.clear();
-        }
-      }
-      throw error;
+      if (!(error instanceof RelayError)) throw error;
+      authFailures.inc({ reason: error.authError ?? error.type });
+      if (error.type !== 'unauthorized') throw error;
+      const now = clock.now();
+      const record = failures.get(who);
+      const entry = record && now - record.since <= 60_000 ? record : { count: 0, since: now };
+      entry.count += 1;
+      failures.set(who, entry);
+      // Keep the table small whatever the traffic.
+      if (failures.size > 10_000) failures.clear();
+      if (entry.count <= AUTH_FAILURES_PER_MINUTE) throw error;
+      throw new RelayError('rate-limited', 'Too many failed attempts from this address; wait a minute', undefined, undefined, {
+        retryAfter: Math.max(1, Math.ceil((entry.since + 60_000 - now) / 1000)),
+      });
     }
   }
 

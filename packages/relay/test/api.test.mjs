@@ -41,14 +41,28 @@ describe('credentials', () => {
     assert.match(relay.metrics.render(), /relay_auth_failures_total\{reason="invalid_token"\} 4/);
   });
 
-  test('slows down an address that keeps failing', async (t) => {
+  test('slows down an address that keeps failing, never a valid token', async (t) => {
     const relay = await startRelay(t, { clock: virtualClock() });
     let last;
     for (let i = 0; i < 21; i += 1) last = await api(relay.url, 'GET', '/v1/whoami', undefined, { token: `guess-${i}` });
     assert.equal(last.status, 429);
     assert.equal(last.headers.get('retry-after'), '60');
+    // On-call, behind the same address (a proxy without --trust-proxy): never locked out by someone else's failures.
     const good = await api(relay.url, 'GET', '/v1/whoami');
-    assert.equal(good.status, 429, 'even a good token waits: the address is slowed down, not the token');
+    assert.equal(good.status, 200);
+    assert.equal((await post(relay.url, { title: 'Still posted', severity: 'major' })).version > 0, true);
+    assert.equal((await api(relay.url, 'GET', '/v1/whoami', undefined, { token: 'guess-again' })).status, 429);
+  });
+
+  test('behind a trusted proxy, takes the address the proxy added, not what the client wrote before it', async (t) => {
+    const relay = await startRelay(t, { clock: virtualClock(), trustProxy: true });
+    // An attacker varies the entry it controls (the first); the proxy appends its real address (the last).
+    const attempt = (i) => api(relay.url, 'GET', '/v1/whoami', undefined, { token: `guess-${i}`, headers: { 'X-Forwarded-For': `10.0.0.${i}, 203.0.113.66` } });
+    let last;
+    for (let i = 0; i < 21; i += 1) last = await attempt(i);
+    assert.equal(last.status, 429, 'slowed down by its real address');
+    const victim = await api(relay.url, 'GET', '/v1/whoami', undefined, { token: 'guess-victim', headers: { 'X-Forwarded-For': '203.0.113.66, 198.51.100.7' } });
+    assert.equal(victim.status, 401, 'another address, even one the attacker wrote first, is not slowed down');
   });
 
   test('knows who wrote what', async (t) => {
