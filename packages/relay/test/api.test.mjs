@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { rm, writeFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { SignJWT } from 'jose';
 import { hashToken } from '../dist/index.js';
@@ -63,6 +64,20 @@ describe('credentials', () => {
     assert.equal(last.status, 429, 'slowed down by its real address');
     const victim = await api(relay.url, 'GET', '/v1/whoami', undefined, { token: 'guess-victim', headers: { 'X-Forwarded-For': '203.0.113.66, 198.51.100.7' } });
     assert.equal(victim.status, 401, 'another address, even one the attacker wrote first, is not slowed down');
+  });
+
+  test('keeps no answer for a console file that is not there: it serves the file once it is', async (t) => {
+    const relay = await startRelay(t);
+    // A module name of the console's build, asked for before the build has it (every name anyone asks for was
+    // kept, so plain GETs grew the relay's memory without end).
+    const file = new URL('../dist/console/app/zz-appears-later.js', import.meta.url);
+    t.after(() => rm(file, { force: true }));
+    const get = () => fetch(`${relay.url}/console/app/zz-appears-later.js`);
+    assert.equal((await get()).status, 404);
+    await writeFile(file, 'export {};\n');
+    const late = await get();
+    assert.equal(late.status, 200);
+    assert.equal(await late.text(), 'export {};\n');
   });
 
   test('knows who wrote what', async (t) => {

@@ -54,25 +54,34 @@ export function createConsoleAssets({ title = 'Status console' }: { title?: stri
       (body): ConsoleAsset => ({ type, body, headers: { 'Cache-Control': 'no-cache' } }),
       () => undefined,
     );
+  /** Files read once and kept; a name that is not there is not kept (anyone can ask for any number of them). */
+  const cached = (key: string, load: () => Promise<ConsoleAsset | undefined>) => {
+    let entry = cache.get(key);
+    if (!entry) {
+      entry = load().then((asset) => {
+        if (!asset) cache.delete(key);
+        return asset;
+      });
+      cache.set(key, entry);
+    }
+    return entry;
+  };
   return {
     async get(pathname) {
       if (pathname === '/console' || pathname === '/console/') return html;
       if (pathname === '/console/app.css') return css;
       if (pathname === '/console/app.js') {
-        if (!cache.has(pathname)) cache.set(pathname, file(fileURLToPath(new URL('./console-app.js', import.meta.url)), 'text/javascript; charset=utf-8'));
-        return cache.get(pathname);
+        return cached(pathname, () => file(fileURLToPath(new URL('./console-app.js', import.meta.url)), 'text/javascript; charset=utf-8'));
       }
       // The modules app.js imports, from the folder beside it in the build; names only, never a path.
       const part = /^\/console\/app\/([\w-]+\.js)$/.exec(pathname)?.[1];
       if (part) {
-        if (!cache.has(pathname)) cache.set(pathname, file(fileURLToPath(new URL(`./app/${part}`, import.meta.url)), 'text/javascript; charset=utf-8'));
-        return cache.get(pathname);
+        return cached(pathname, () => file(fileURLToPath(new URL(`./app/${part}`, import.meta.url)), 'text/javascript; charset=utf-8'));
       }
       // The script-tag file and the chunks it loads from beside itself.
       const name = /^\/console\/assets\/(status-banner\.[\w-]+\.js)$/.exec(pathname)?.[1];
       if (name) {
-        if (!cache.has(name)) cache.set(name, file(path.join(elementDist(), name), 'text/javascript; charset=utf-8'));
-        return cache.get(name);
+        return cached(name, () => file(path.join(elementDist(), name), 'text/javascript; charset=utf-8'));
       }
       return undefined;
     },
