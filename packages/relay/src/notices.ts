@@ -109,6 +109,10 @@ export function updateNotice(notice: DirectNotice, input: NoticeInput, { by, now
   check(next, now, false);
 
   const closing = closingPhases(next.kind).includes(next.phase);
+  // Left open past its end, the relay would close it again at once (a reopened incident that expired, say).
+  if (!closing && next.endsAt && Date.parse(next.endsAt) <= now) {
+    throw invalid('endsAt', 'endsAt is in the past: give a later one, or null, to keep it open');
+  }
   const changed = (Object.keys(next) as (keyof DirectNotice)[]).some((key) => JSON.stringify(next[key]) !== JSON.stringify(notice[key])) ||
     Object.keys(notice).length !== Object.keys(next).length;
   if (!changed) return notice;

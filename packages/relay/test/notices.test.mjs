@@ -148,6 +148,26 @@ describe('the life of a notice', () => {
     assert.equal('message' in cleared, false);
   });
 
+  test('reopening a notice that closed at its end asks for a new end (or none), instead of closing again at once', () => {
+    const incident = createNotice({ title: 'Down', severity: 'minor', endsAt: '2024-05-01T13:30:00.000Z' }, 'i', who);
+    const after = Date.parse('2024-05-01T14:00:00.000Z');
+    let state = applyPatch(emptyState(), { set: [incident] }, 1);
+    state = applyPatch(state, dueChanges(state, after), 2);
+    const expired = state.notices.i;
+    assert.equal(expired.phase, 'resolved');
+    assert.throws(
+      () => updateNotice(expired, { phase: 'identified' }, { by: 'ops', now: after }),
+      (error) => error.type === 'invalid-request' && error.field === 'endsAt',
+    );
+    assert.throws(() => updateNotice(expired, { message: 'still on it', phase: 'monitoring' }, { by: 'ops', now: after }), (error) => error.field === 'endsAt');
+    const later = updateNotice(expired, { phase: 'identified', endsAt: '2024-05-01T15:00:00.000Z' }, { by: 'ops', now: after });
+    const open = updateNotice(expired, { phase: 'identified', endsAt: null }, { by: 'ops', now: after });
+    for (const reopened of [later, open]) {
+      assert.equal(reopened.phase, 'identified');
+      assert.deepEqual(dueChanges(applyPatch(emptyState(), { set: [reopened] }, 3), after), {}, 'nothing closes it again now');
+    }
+  });
+
   test('the clock opens a maintenance window and closes a notice at its end', () => {
     const maintenance = createNotice({ title: 'Upgrade', kind: 'maintenance', startsAt: '2024-05-01T13:00:00.000Z', endsAt: '2024-05-01T14:00:00.000Z' }, 'm', who);
     const incident = createNotice({ title: 'Down', severity: 'minor', endsAt: '2024-05-01T13:30:00.000Z' }, 'i', who);
