@@ -129,14 +129,21 @@ export function createRedisStore({
       // Plan against what Redis has (its version checks the write), adding back every notice it lacks or holds an
       // older copy of, under a version above both, so no banner sees a version go down.
       state = remote;
-      await attempt(
-        (base, v) => {
-          const set: DirectNotice[] = Object.values(held.notices).filter((notice) => (base.notices[notice.id]?.revision ?? 0) < notice.revision);
-          return { patch: { ...(set.length && { set }), upstream: base.upstream ?? held.upstream }, result: v };
-        },
-        undefined,
-        true,
-      );
+      try {
+        await attempt(
+          (base, v) => {
+            const set: DirectNotice[] = Object.values(held.notices).filter((notice) => (base.notices[notice.id]?.revision ?? 0) < notice.revision);
+            return { patch: { ...(set.length && { set }), upstream: base.upstream ?? held.upstream }, result: v };
+          },
+          undefined,
+          true,
+        );
+      } catch (error) {
+        // Not written back (Redis still read-only, out of memory, gone again): this node goes on holding what it
+        // held, and the next resync writes it back. Redis's copy never replaces it unwritten.
+        state = held;
+        throw error;
+      }
     } catch (error) {
       resyncNeeded = true;
       throw error;

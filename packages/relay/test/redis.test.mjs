@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { launch, skipBrowser } from '../../../test/helpers/browser.mjs';
@@ -21,6 +22,13 @@ import { until } from './helpers/wait.mjs';
 
 const snapshotOf = async (url) => (await fetch(`${url}/status.json`)).json();
 const titles = (snapshot) => snapshot.notices.map((notice) => notice.title).sort();
+/** Sends one inline command to the Redis on `port`; resolves with its first line of answer. */
+const redisCommand = (port, command) =>
+  new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(`${command}\r\n`));
+    socket.once('data', (data) => (socket.destroy(), resolve(String(data).split('\r\n')[0])));
+    socket.once('error', reject);
+  });
 
 describe('relay nodes on Redis', { skip: skipRedis }, () => {
   test('any node answers: a write on one is on every node’s snapshot and streams', async (t) => {
@@ -160,6 +168,28 @@ describe('relay nodes on Redis', { skip: skipRedis }, () => {
       await until(async () => titles(await snapshotOf(relay.url)).join() === 'After the loss,Kept by the nodes', 5000, `${relay.url} to show both`);
     }
     assert.ok(a.logs.concat(b.logs).some((line) => /writing back what it holds/.test(line)));
+  });
+
+  test('a Redis that comes back empty and refuses the first write-back: the node keeps what it holds, and writes it back later', async (t) => {
+    const redis = await startRedis(t, { persist: false });
+    const a = await startRelay(t, { redis: redis.url });
+    const kept = await post(a.url, { title: 'Kept through it all', severity: 'critical' });
+    const listed = async () => (await (await api(a.url, 'GET', '/v1/notices')).json()).notices.map((n) => n.id);
+    await redis.kill();
+    // Back empty, and out of memory for any write: the node's first write-back fails.
+    await redis.start(['--maxmemory', '1', '--maxmemory-policy', 'noeviction']);
+    await until(() => a.logs.some((line) => /writing back what it holds/.test(line)), 10_000, 'the write-back tried');
+    assert.deepEqual(await listed(), [kept.id], 'still held after the failed write-back');
+    assert.deepEqual(titles(await snapshotOf(a.url)), ['Kept through it all']);
+    await redisCommand(redis.port, 'CONFIG SET maxmemory 0');
+    const b = await until(async () => {
+      const node = await startRelay(t, { redis: redis.url });
+      if ((await snapshotOf(node.url)).notices?.length === 1) return node;
+      await node.close();
+      return false;
+    }, 10_000, 'the notice written back to Redis, where a new node reads it');
+    assert.deepEqual(titles(await snapshotOf(b.url)), ['Kept through it all']);
+    assert.deepEqual(await listed(), [kept.id]);
   });
 
   test('kill -9 of a node while 60 notices are posted: every acknowledged one is on the other, every client ends on the last version', async (t) => {

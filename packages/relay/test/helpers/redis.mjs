@@ -33,8 +33,9 @@ export async function startRedis(t, { persist = true } = {}) {
     ...(persist ? ['--appendonly', 'yes', '--appendfsync', 'always'] : ['--appendonly', 'no']),
     '--daemonize', 'no', '--loglevel', 'warning', '--protected-mode', 'no',
   ];
-  async function start() {
-    child = spawn(REDIS_SERVER, args(), { stdio: ['ignore', 'pipe', 'pipe'] });
+  /** `extra`: more redis-server arguments for this start (`--maxmemory 1`, say). */
+  async function start(extra = []) {
+    child = spawn(REDIS_SERVER, [...args(), ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (out += chunk));
