@@ -69,6 +69,10 @@ export function createRedisStore({
   let epoch = randomBytes(8).toString('hex');
   let cursor = '0-0';
   let pokeCursor = '0-0';
+  /** How long a read of the streams waits for news: Redis answers within it (`null` when there is none). */
+  const BLOCK_MS = Math.min(2000, commandTimeoutMs);
+  /** When Redis last answered a read of the streams (monotonic ms). */
+  let heardAt = performance.now();
   let closed = false;
   let connected = false;
   let resyncNeeded = false;
@@ -230,10 +234,11 @@ export function createRedisStore({
     while (!closed) {
       try {
         if (resyncNeeded && connected) await resyncOnce();
-        const reply = (await reader.sendCommand(['XREAD', 'COUNT', '100', 'BLOCK', '2000', 'STREAMS', KEYS.events, KEYS.pokes, cursor, pokeCursor])) as
+        const reply = (await reader.sendCommand(['XREAD', 'COUNT', '100', 'BLOCK', String(BLOCK_MS), 'STREAMS', KEYS.events, KEYS.pokes, cursor, pokeCursor])) as
           | [string, [string, string[]][]][]
           | Record<string, [string, string[]][]>
           | null;
+        heardAt = performance.now();
         // The client answers with a map of stream name to entries (RESP2 gives pairs): either is read.
         for (const [stream, entries] of Array.isArray(reply) ? reply : Object.entries(reply ?? {})) {
           for (const [id, fields] of entries) {
@@ -286,7 +291,12 @@ export function createRedisStore({
     onPoke: pokes.add,
     health(): StoreHealth {
       if (closed) return { ok: false, detail: 'closed' };
-      return connected ? { ok: true, detail: `redis ${redact(url)} (node ${nodeId}${leaseHeld() ? ', lease holder' : ''})` } : { ok: false, detail: `redis unreachable: ${lastError}` };
+      if (!connected) return { ok: false, detail: `redis unreachable: ${lastError}` };
+      // Connected, but silent: Redis stuck, or a route that drops packets without closing anything. What this
+      // node serves no longer follows the cluster, so it is not ready until Redis answers again.
+      const silent = performance.now() - heardAt;
+      if (silent > BLOCK_MS + commandTimeoutMs) return { ok: false, detail: `redis silent for ${Math.round(silent / 1000)} s` };
+      return { ok: true, detail: `redis ${redact(url)} (node ${nodeId}${leaseHeld() ? ', lease holder' : ''})` };
     },
     async close() {
       if (closed) return;

@@ -131,6 +131,20 @@ describe('relay nodes on Redis', { skip: skipRedis }, () => {
     await until(async () => (await fetch(`${a.url}/readyz`)).status === 200, 5000, 'A ready again');
   });
 
+  test('a node whose Redis falls silent, with nothing closed, is not ready until Redis answers again', async (t) => {
+    const redis = await startRedis(t);
+    const proxy = await startProxy(t, redis.port);
+    // A short command deadline, so silence shows within a second and a half (seven by default).
+    const a = await startRelay(t, { store: createRedisStore({ url: proxy.url, commandTimeoutMs: 500 }) });
+    const ready = async () => (await fetch(`${a.url}/readyz`)).status;
+    assert.equal(await ready(), 200);
+    proxy.stall();
+    await until(async () => (await ready()) === 503, 5000, 'not ready while Redis is silent');
+    assert.match(await (await fetch(`${a.url}/readyz`)).text(), /redis silent for \d+ s/);
+    proxy.heal();
+    await until(async () => (await ready()) === 200, 5000, 'ready again once Redis answers');
+  });
+
   test('Redis restarted mid-stream: nothing acknowledged is lost, streams stay open, versions go on', async (t) => {
     const redis = await startRedis(t);
     const a = await startRelay(t, { redis: redis.url });

@@ -5,6 +5,9 @@ import net from 'node:net';
 export async function startProxy(t, targetPort) {
   const sockets = new Set();
   let cut = false;
+  let stalled = false;
+  /** What a stall held back, in order: delivered when it ends, as TCP would once a route heals. */
+  const held = [];
   const server = net.createServer((client) => {
     if (cut) return client.destroy();
     const upstream = net.connect(targetPort, '127.0.0.1');
@@ -13,7 +16,9 @@ export async function startProxy(t, targetPort) {
       socket.on('close', () => sockets.delete(socket));
       socket.on('error', () => {});
     }
-    client.pipe(upstream).pipe(client);
+    // Forwarded by hand, so a stall can hold bytes back without closing anything.
+    client.on('data', (chunk) => (stalled ? held.push([upstream, chunk]) : upstream.write(chunk)));
+    upstream.on('data', (chunk) => (stalled ? held.push([client, chunk]) : client.write(chunk)));
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
@@ -31,6 +36,15 @@ export async function startProxy(t, targetPort) {
     },
     restore() {
       cut = false;
+    },
+    /** Keeps every connection open but forwards nothing, in either direction (a route that drops packets). */
+    stall() {
+      stalled = true;
+    },
+    /** The route heals: what was held back goes through, then everything else. */
+    heal() {
+      stalled = false;
+      for (const [to, chunk] of held.splice(0)) to.write(chunk);
     },
   };
 }
