@@ -62,6 +62,8 @@ export class BannerView {
   #model: BannerModel | undefined;
   /** Where focus was before it entered the banner: where it goes back when the last notice is dismissed. */
   #returnFocus: HTMLElement | undefined;
+  /** Set while the view hands focus on after a dismissal. */
+  #handingOn = false;
   #timers: Record<'clock' | 'linger' | 'exit', ReturnType<typeof setTimeout> | undefined> = { clock: undefined, linger: undefined, exit: undefined };
   /** A preview the user dismissed: hidden until the preview changes. */
   #dismissedPreview: string | undefined;
@@ -81,7 +83,11 @@ export class BannerView {
     },
     focusIn: (event) => {
       const from = event.relatedTarget;
-      if (from instanceof HTMLElement && !this.#host.contains(from) && !this.#host.renderRoot.contains(from)) this.#returnFocus = from;
+      // Where focus came from, to hand it back once the banner's last notice goes; nothing, when it came from
+      // nothing (a click): an element from an earlier visit is not where the user is now.
+      if (from instanceof Node && (this.#host.contains(from) || this.#host.renderRoot.contains(from))) return;
+      if (!from && this.#handingOn) return;
+      this.#returnFocus = from instanceof HTMLElement ? from : undefined;
     },
   };
 
@@ -229,7 +235,8 @@ export class BannerView {
 
   #dismiss(notice: Notice): void {
     const host = this.#host;
-    const hadFocus = host.matches(':focus-within');
+    // (An overlay sits in the top layer, where Chromium does not match the host to :focus-within: ask its root.)
+    const hadFocus = !!(host.renderRoot as ShadowRoot).activeElement || host.matches(':focus-within');
     if (!this.#reports.dismiss(notice)) return;
     // A preview's dismiss button works too, for this page only: nothing is stored.
     if (host.preview) this.#set(() => (this.#dismissedPreview = host.preview?.trim()));
@@ -238,7 +245,13 @@ export class BannerView {
     if (hadFocus) {
       void host.updateComplete.then(() => {
         const next = this.#model && !this.#model.leaving ? host.renderRoot.querySelector<HTMLElement>('.dismiss') : undefined;
-        (next ?? this.#returnFocus)?.focus();
+        // (The removed button took focus with it: the next one gets it from nothing, which is no new visit.)
+        this.#handingOn = true;
+        try {
+          (next ?? this.#returnFocus)?.focus();
+        } finally {
+          this.#handingOn = false;
+        }
       });
     }
   }

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { createIndexedDbStorage, type Severity } from '@status-banner/core';
 import { StatusBannerChangeEvent, StatusBannerDismissEvent, StatusBannerElement, defineStatusBanner } from '@status-banner/element';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { emulateMedia } from '../../../test/helpers/media.js';
 import { palette } from '../src/palette.js';
 import { trapPageErrors, waitFor, type PageErrorTrap } from '../../../test/helpers/page-errors.js';
@@ -243,13 +243,17 @@ describe('<status-banner>', () => {
     expect(seen[0]!.bubbles && seen[0]!.composed).to.equal(true);
   });
 
-  it('can be used with the keyboard alone', async () => {
-    const el = await banner({
-      body: nativePayload([
-        { id: 'a', severity: 'critical', url: 'https://status.example.com/a' },
-        { id: 'b', severity: 'minor' },
-      ]),
-    });
+  // Overlays (top, the default, and corner) sit in the top layer, where the host does not match :focus-within.
+  for (const position of ['inline', 'top', 'corner']) it(`can be used with the keyboard alone (${position})`, async () => {
+    const el = await banner(
+      {
+        body: nativePayload([
+          { id: 'a', severity: 'critical', url: 'https://status.example.com/a' },
+          { id: 'b', severity: 'minor' },
+        ]),
+      },
+      { position },
+    );
     const before = document.createElement('button');
     before.textContent = 'before';
     document.body.prepend(before);
@@ -282,6 +286,33 @@ describe('<status-banner>', () => {
       expect(document.activeElement === before, `focus is on ${document.activeElement?.tagName}`).to.equal(true);
     } finally {
       before.remove();
+    }
+  });
+
+  it('a mouse dismissal leaves focus and scroll alone, whatever a keyboard visit long before left behind', async () => {
+    const el = await banner({ body: nativePayload([{ id: 'a', severity: 'major', url: 'https://status.example.com/a' }]) }, { position: 'inline' });
+    const page = document.createElement('section');
+    page.innerHTML = Array.from({ length: 80 }, (_, i) => `<p>Host paragraph ${i}</p>`).join('');
+    const footer = page.appendChild(document.createElement('button'));
+    footer.textContent = 'footer';
+    document.body.append(page);
+    try {
+      // Earlier: from the footer into the banner, then out of it.
+      footer.focus();
+      part(el, 'link')!.focus();
+      part(el, 'link')!.blur();
+      // Later, at the top of the page with nothing focused: a click on the dismiss button.
+      scrollTo(0, 0);
+      const box = part(el, 'dismiss-button')!.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(part(el, 'base')).to.equal(null);
+      expect(document.activeElement === footer, 'focus not sent to the footer').to.equal(false);
+      expect(scrollY).to.equal(0);
+    } finally {
+      page.remove();
+      scrollTo(0, 0);
     }
   });
 
