@@ -62,6 +62,8 @@ export class BannerView {
   #model: BannerModel | undefined;
   /** Where focus was before it entered the banner: where it goes back when the last notice is dismissed. */
   #returnFocus: HTMLElement | undefined;
+  /** When the resolved incident shown stops lingering (ms since the epoch). */
+  #resolvedUntil = 0;
   /** Set while the view hands focus on after a dismissal. */
   #handingOn = false;
   #timers: Record<'clock' | 'linger' | 'exit', ReturnType<typeof setTimeout> | undefined> = { clock: undefined, linger: undefined, exit: undefined };
@@ -184,7 +186,10 @@ export class BannerView {
 
   /** Stops its timers (the element left the page). */
   stop(): void {
-    for (const timer of Object.values(this.#timers)) clearTimeout(timer);
+    for (const name of ['clock', 'linger', 'exit'] as const) {
+      clearTimeout(this.#timers[name]);
+      this.#timers[name] = undefined;
+    }
   }
 
   /** Renders `model`, and shows an overlay in the top layer (an empty live region too: it must be on screen). */
@@ -212,13 +217,20 @@ export class BannerView {
     const linger = this.#host.resolvedLinger ?? 10;
     if (previous?.kind === 'incident' && linger > 0 && state.snapshot && !state.snapshot.notices.some((notice) => notice.id === previous.id)) {
       this.#resolved = previous;
+      this.#resolvedUntil = Date.now() + linger * 1000;
       clearTimeout(this.#timers.linger);
-      this.#timers.linger = setTimeout(() => this.#set(() => (this.#resolved = undefined)), linger * 1000);
+      this.#timers.linger = undefined;
     }
     // Something open (news, or the same incident reopened), or the client started over: nothing is resolved.
     if (!state.snapshot || notices.length) {
       this.#resolved = undefined;
       clearTimeout(this.#timers.linger);
+      this.#timers.linger = undefined;
+    }
+    // Armed here, and again after the element was moved (leaving the page stops every timer).
+    if (this.#resolved && !this.#timers.linger) {
+      const end = () => this.#set(() => ((this.#resolved = undefined), (this.#timers.linger = undefined)));
+      this.#timers.linger = setTimeout(end, Math.max(0, this.#resolvedUntil - Date.now()));
     }
     this.#top = state.snapshot ? notices[0] : undefined;
   }

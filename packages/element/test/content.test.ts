@@ -111,6 +111,20 @@ describe('what the banner says', () => {
     expect(el.hasAttribute('resolved')).to.equal(false);
   });
 
+  it('leaves after resolved-linger seconds even when the page moves the banner while it says "Resolved"', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'inc', severity: 'major', title: 'Checkout failing' }]) });
+    const el = await banner(src, { position: 'inline', 'resolved-linger': '0.6' });
+    await configure(src, { body: nativePayload([]) });
+    await el.refresh();
+    await settle(el);
+    expect(text(part(el, 'headline'))).to.equal('Resolved: Checkout failing');
+    // Moved within the page (a framework re-parenting it): leaving stops its timers, coming back arms them again.
+    document.body.prepend(el);
+    await el.updateComplete;
+    await waitFor(() => !part(el, 'base'), 2000, 'the resolved state to end');
+    expect(el.hasAttribute('resolved')).to.equal(false);
+  });
+
   it('never lets a resolved incident stand in front of an open one: what is shown, severity and the announcement', async () => {
     // One incident leaves and a more severe one arrives in the same answer: the open one is shown at once.
     const src = await endpoint({ body: nativePayload([{ id: 'old', severity: 'minor', title: 'Slow search' }]) });
