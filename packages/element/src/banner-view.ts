@@ -184,6 +184,13 @@ export class BannerView {
     return !!this.#model;
   }
 
+  /** Forgets what was shown first: it came from another source, so its leaving resolves nothing. */
+  forget(): void {
+    this.#top = this.#resolved = undefined;
+    clearTimeout(this.#timers.linger);
+    this.#timers.linger = undefined;
+  }
+
   /** Stops its timers (the element left the page). */
   stop(): void {
     for (const name of ['clock', 'linger', 'exit'] as const) {

@@ -148,7 +148,8 @@ export class StatusBannerElement extends BaseElement {
 
   /** Hands the controller the client options the element's properties make (none for a preview). */
   #configure(): void {
-    this.#controller.configure(this.preview?.trim() ? undefined : clientOptions(this));
+    // Another source (or filter): what was shown is not the new one's to call resolved.
+    if (this.#controller.configure(this.preview?.trim() ? undefined : clientOptions(this))) this.#view?.forget();
   }
 
   override connectedCallback(): void {

@@ -41,14 +41,18 @@ export class StatusController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Sets the client's options; a change that matters starts a new client, `undefined` stops it. */
-  configure(options: StatusClientOptions | '' | undefined): void {
+  /**
+   * Sets the client's options; a change that matters starts a new client, `undefined` stops it. Returns whether
+   * the options changed (what the host shows then comes from another client).
+   */
+  configure(options: StatusClientOptions | '' | undefined): boolean {
     const key = JSON.stringify(options ?? '');
-    if (key === this.#key) return;
+    if (key === this.#key) return false;
     this.#key = key;
     this.#options = options || undefined;
     this.#stop();
     this.hostConnected(this.#connected);
+    return true;
   }
 
   hostConnected(connected = true): void {

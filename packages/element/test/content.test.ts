@@ -125,6 +125,21 @@ describe('what the banner says', () => {
     expect(el.hasAttribute('resolved')).to.equal(false);
   });
 
+  it('never calls the old source\'s incident resolved when src changes to a source another banner already runs', async () => {
+    const a = await endpoint({ body: nativePayload([{ id: 'inc', severity: 'critical', title: 'Checkout down' }]) });
+    const b = await endpoint({ body: nativePayload([]) });
+    const other = await banner(b, { position: 'inline' });
+    const el = await banner(a, { position: 'inline' });
+    expect(text(part(el, 'headline'))).to.equal('Critical incident: Checkout down');
+    // B is all clear: A's incident did not resolve there, it was never B's.
+    el.setAttribute('src', b);
+    await el.updateComplete;
+    await settle(el);
+    expect(el.hasAttribute('resolved')).to.equal(false);
+    expect(part(el, 'base')).to.equal(null);
+    expect(part(other, 'base')).to.equal(null);
+  });
+
   it('never lets a resolved incident stand in front of an open one: what is shown, severity and the announcement', async () => {
     // One incident leaves and a more severe one arrives in the same answer: the open one is shown at once.
     const src = await endpoint({ body: nativePayload([{ id: 'old', severity: 'minor', title: 'Slow search' }]) });
