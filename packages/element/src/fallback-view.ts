@@ -30,15 +30,20 @@ function make(tag: string, part: string, words: string, attributes: Record<strin
  */
 export function renderFallback(host: Host, notice: Notice | undefined, pageUrl: string | undefined, dismiss: (notice: Notice) => void): void {
   const root = host.shadowRoot!;
+  const text = { ...basics, ...host.strings };
+  // What this render would say: when the region on the page says it already (a failed poll, the same snapshot),
+  // it is left alone, so a screen reader does not hear the alert again on every retry.
+  const said = notice && JSON.stringify([notice.id, notice.revision, notice.severity, notice.title, notice.url ?? pageUrl, host.dismissible, text]);
+  const shown = root.querySelector<HTMLElement>('.base');
+  if (said && shown?.dataset.said === said) return;
   // The empty live region put there while the view was tried is kept: what fills it is announced.
   const primed = notice ? root.querySelector('.base:empty') : null;
   for (const node of [...root.childNodes]) if (node !== primed) node.remove();
   if (!notice) return;
-  const text = { ...basics, ...host.strings };
   const { severity, title } = notice;
   host.adoptStyles(STYLES);
   const base = primed ?? make('div', 'base', '');
-  for (const [name, value] of Object.entries({ class: 'base', role: liveRole(severity), 'aria-label': text.label })) base.setAttribute(name, value);
+  for (const [name, value] of Object.entries({ class: 'base', role: liveRole(severity), 'aria-label': text.label, 'data-said': said! })) base.setAttribute(name, value);
   const headline = make('p', 'headline', ' ');
   headline.prepend(make('strong', 'severity', format(text.severityLabel, { severity: text[severity] })));
   headline.append(make('span', 'title', title, { dir: 'auto' }));

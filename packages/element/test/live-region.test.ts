@@ -10,7 +10,7 @@ import { installElementLoader } from '../src/lazy.js';
 import { part, text, useBannerPage } from '../../../test/helpers/banners.js';
 import { waitFor } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
-import { endpoint } from '../../../test/helpers/status-server.js';
+import { configure, endpoint } from '../../../test/helpers/status-server.js';
 
 /** A view the test lets through when it chooses: its loader's calls, and how to let it load or fail. */
 function heldView() {
@@ -68,6 +68,32 @@ describe('the live region while the view loads', () => {
     expect(part(el, 'base'), 'the same region').to.equal(region);
     expect(seen.removed.includes(region)).to.equal(false);
     expect(text(part(el, 'headline'))).to.equal('Minor incident: Search slow');
+  });
+
+  it('the plain-text banner says an alert once: a failed poll leaves its region alone, news replaces it', async () => {
+    const { held, el, seen, region } = await heldBanner('major', 'Checkout failing');
+    const error = console.error;
+    console.error = () => {};
+    try {
+      held.release(true);
+      await waitFor(() => !!part(el, 'headline'), 5000, 'the plain-text banner');
+      // The status page stops answering: each failed poll is a new state with the same snapshot.
+      await configure(el.getAttribute('src')!, { status: 503 });
+      for (let i = 0; i < 3; i += 1) {
+        await el.refresh();
+        await el.updateComplete;
+      }
+      expect(el.state.error, 'the polls failed').to.not.equal(undefined);
+      expect(part(el, 'base'), 'the same region, not announced again').to.equal(region);
+      expect(seen.removed).to.deep.equal([]);
+      // News: a new region, announced as such.
+      await configure(el.getAttribute('src')!, { body: nativePayload([{ id: 'b', severity: 'critical', title: 'Login down' }]) });
+      await el.refresh();
+      await waitFor(() => text(part(el, 'headline')) === 'Critical incident: Login down', 5000, 'the news');
+      expect(part(el, 'base')!.getAttribute('role')).to.equal('alert');
+    } finally {
+      console.error = error;
+    }
   });
 
   it('asks for the view as the notice arrives, shows the region empty while it loads, and fills that same region', async () => {
