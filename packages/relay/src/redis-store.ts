@@ -132,22 +132,20 @@ export function createRedisStore({
       floor = Math.max(floor, held.version);
       // Plan against what Redis has (its version checks the write), adding back every notice it lacks or holds an
       // older copy of, under a version above both, so no banner sees a version go down.
-      state = remote;
-      try {
-        await attempt(
-          (base, v) => {
-            const set: DirectNotice[] = Object.values(held.notices).filter((notice) => (base.notices[notice.id]?.revision ?? 0) < notice.revision);
-            return { patch: { ...(set.length && { set }), upstream: base.upstream ?? held.upstream }, result: v };
-          },
-          undefined,
-          true,
-        );
-      } catch (error) {
-        // Not written back (Redis still read-only, out of memory, gone again): this node goes on holding what it
-        // held, and the next resync writes it back. Redis's copy never replaces it unwritten.
-        state = held;
-        throw error;
-      }
+      // (Planned on Redis's copy, never taken as this node's own before it is written: until then, and if the
+      // write fails (Redis still read-only, out of memory, gone again), this node serves what it holds, and the
+      // next resync writes it back.)
+      const outcome = await attempt(
+        (base, v) => {
+          const set: DirectNotice[] = Object.values(held.notices).filter((notice) => (base.notices[notice.id]?.revision ?? 0) < notice.revision);
+          return { patch: { ...(set.length && { set }), upstream: base.upstream ?? held.upstream }, result: v };
+        },
+        undefined,
+        true,
+        remote,
+      );
+      // Nothing to write back: Redis holds it all already.
+      if (!outcome.changed) state = outcome.state;
     } catch (error) {
       resyncNeeded = true;
       throw error;
@@ -168,12 +166,13 @@ export function createRedisStore({
   const resyncOnce = () => exclusive(async () => (resyncNeeded ? resync() : undefined));
 
   /** One write, planned again after each race lost to another node. `inner`: within a resync. */
-  async function attempt<R>(plan: Planner<R>, idempotency: Idempotency | undefined, inner: boolean): Promise<CommitOutcome<R>> {
+  async function attempt<R>(plan: Planner<R>, idempotency: Idempotency | undefined, inner: boolean, from?: RelayState): Promise<CommitOutcome<R>> {
     for (let tries = 0; ; tries += 1) {
       if (closed) throw new RelayError('unavailable', 'The store is closed');
       if (!connected) throw new RelayError('unavailable', `Redis is unreachable${lastError ? `: ${lastError}` : ''}`);
       if (resyncNeeded && !inner) await resync();
-      const base = state;
+      // `from`: Redis's copy, which a write-back plans on without serving it.
+      const base = from ?? state;
       const above = Math.max(base.version, floor);
       // The first version follows the clock (ms), so a cluster that starts over never goes behind a version a
       // banner still shows; every later one is one more than any this node has seen.
@@ -212,7 +211,8 @@ export function createRedisStore({
       }
       const { redisEpoch, remote } = await load();
       if (redisEpoch) epoch = redisEpoch;
-      state = remote;
+      if (from) from = remote;
+      else state = remote;
     }
   }
 
