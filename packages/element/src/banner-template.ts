@@ -203,15 +203,19 @@ function meta({ kind, phase, scheduledStart: start, scheduledEnd: end, updatedAt
   return shown.length ? html`<p part="meta" class="meta" aria-live="off">${shown.map((part, i) => (i ? [' · ', part] : part))}</p>` : nothing;
 }
 
-/** "5 minutes ago", in `lang`. A server clock ahead of ours must not read "in 2 minutes". */
+/**
+ * "5 minutes ago", in `lang`; under a minute, "now". A server clock ahead of ours must not read "in 2 minutes".
+ * The unit is the largest the time reaches once rounded to the unit below it: 59.6 minutes is "1 hour ago", never
+ * "60 minutes ago".
+ */
 function ago(time: string, lang: string): string {
   const seconds = Math.min(0, (Date.parse(time) - Date.now()) / 1000);
   const [unit, size] = (
     [
-      ['day', 86_400],
-      ['hour', 3600],
-      ['minute', 60],
+      ['day', 86_400, 3600],
+      ['hour', 3600, 60],
+      ['minute', 60, 1],
     ] as const
-  ).find(([, n]) => -seconds >= n) ?? ['second', Infinity];
+  ).find(([, n, below]) => Math.round(-seconds / below) * below >= n) ?? ['second', Infinity];
   return intl('relative', (tag) => new Intl.RelativeTimeFormat(tag, { numeric: 'auto' }), lang).format(Math.round(seconds / size) || 0, unit);
 }

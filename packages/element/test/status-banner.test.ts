@@ -172,6 +172,25 @@ describe('<status-banner>', () => {
     expect(link.target).to.equal('_blank');
   });
 
+  it('says how long ago in the largest unit the time reaches: never "60 minutes ago" or "24 hours ago"', async () => {
+    const cases: [number, string][] = [
+      [30, 'now'],
+      [59.6, '1 minute ago'],
+      [5 * 60, '5 minutes ago'],
+      [59.6 * 60, '1 hour ago'],
+      [23.8 * 3600, 'yesterday'],
+      [3 * 86_400, '3 days ago'],
+    ];
+    const el = await banner({
+      body: nativePayload(cases.map(([seconds], i) => ({ id: `n${i}`, severity: 'minor', title: `N${i}`, updatedAt: new Date(Date.now() - seconds * 1000).toISOString() }))),
+    });
+    // The list shows every notice with its time.
+    (part(el, 'more-button') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const said = [part(el, 'message'), ...el.shadowRoot!.querySelectorAll('[part="item"]')].map((node) => node?.querySelector('time')?.textContent?.trim());
+    expect(said.sort()).to.deep.equal(cases.map(([, words]) => `Updated ${words}`).sort());
+  });
+
   it('shows the most severe notice, "+N more", and how long ago it was updated', async () => {
     const el = await banner({
       body: nativePayload([
