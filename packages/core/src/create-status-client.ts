@@ -151,9 +151,12 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
     });
   }
 
-  /** Reads what is stored (at start, and whenever the page is shown again) and takes it if it is newer. */
-  function readStored(): Promise<void> {
-    return Promise.all([stored(`dismissals:${endpoint}`), stored(snapshotKey)]).then(([savedDismissals, saved]) => {
+  /**
+   * Reads what is stored (at start, and whenever the page is shown again) and takes it if it is newer; with
+   * `withSnapshot` false, the dismissals only.
+   */
+  function readStored(withSnapshot = true): Promise<void> {
+    return Promise.all([stored(`dismissals:${endpoint}`), withSnapshot ? stored(snapshotKey) : undefined]).then(([savedDismissals, saved]) => {
       const changed = dismissals.absorb(savedDismissals);
       const fetchedAt = Number(own(saved, 'fetchedAt'));
       const confirmedAt = Number(own(saved, 'checkedAt') ?? fetchedAt);
@@ -197,8 +200,7 @@ export function createStatusClient(options: StatusClientOptions): StatusClient {
       tabs.hello();
       // Just after the first read, only the dismissals are read again: another tab tells of one before storing
       // it, and this tab listens only from now on. (The snapshot comes with the leader's answer to `hello`.)
-      if (justRead) void stored(`dismissals:${endpoint}`).then((saved) => dismissals.absorb(saved) && state.snapshot && update({}));
-      else void readStored();
+      void readStored(!justRead);
     }
     tabs.want(shown && online && !scheduler.halted);
   }
