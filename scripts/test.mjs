@@ -74,12 +74,38 @@ async function runLane({ name, steps }) {
   for (const step of steps) code = (await run(step, out)) || code;
   const seconds = Math.round((Date.now() - started) / 1000);
   process.stdout.write(`\n── ${name}: ${code ? `FAILED (exit ${code})` : 'passed'} in ${seconds} s ──\n`);
-  for (const chunk of out) process.stdout.write(chunk);
-  return { name, code, seconds };
+  const text = out.join('');
+  process.stdout.write(text);
+  return { name, code, seconds, failures: code ? failures(text) : [] };
+}
+
+/**
+ * The lines that name a failed test in a lane's output, with the first lines of each error: Node's runner writes
+ * `not ok N - name` (for a test and for each suite around it), web-test-runner `❌ name` under the file's path.
+ * They are printed again at the very end, where a log cut to its last lines still shows them.
+ */
+function failures(text) {
+  const lines = text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').split('\n');
+  const picked = [];
+  lines.forEach((line, index) => {
+    if (/^\s*not ok \d+ - /.test(line)) {
+      const block = lines.slice(index + 1, index + 40);
+      const end = block.findIndex((next) => /^\s*\.\.\.\s*$/.test(next));
+      const said = block.slice(0, end < 0 ? block.length : end).filter((next) => /^\s*(location|error):/.test(next));
+      picked.push(line.trim(), ...said.map((next) => `  ${next.trim()}`));
+    } else if (/^\s*❌/.test(line)) {
+      const file = lines.slice(0, index).reverse().find((previous) => /^\S.*\.test\.(ts|js|mjs):\s*$/.test(previous));
+      picked.push(`${file ? `${file.trim()} ` : ''}${line.trim()}`, ...lines.slice(index + 1, index + 3).map((next) => `  ${next.trim()}`));
+    }
+  });
+  return picked;
 }
 
 const started = Date.now();
 console.log(`npm test: ${lanes.map((lane) => lane.name).join(', ')}, side by side; each lane's output follows when it ends`);
 const results = await Promise.all(lanes.map(runLane));
 console.log(`\n${results.map(({ name, code, seconds }) => `${name} ${code ? 'FAILED' : 'passed'} (${seconds} s)`).join(', ')}; ${Math.round((Date.now() - started) / 1000)} s in all`);
+for (const { name, failures: lines } of results.filter((result) => result.failures.length)) {
+  console.log(`\nfailed in ${name}:\n${lines.map((line) => `  ${line}`).join('\n')}`);
+}
 process.exitCode = results.find((result) => result.code)?.code ?? 0;
