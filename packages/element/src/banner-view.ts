@@ -51,6 +51,9 @@ export interface BannerReports {
   dismiss(notice: Notice): boolean;
 }
 
+/** Whether the banner sits in the page's flow and moves its content: `push` is for `top` and `bottom` only. */
+const pushes = (host: BannerHost) => !!host.push && (host.position === 'top' || host.position === 'bottom');
+
 /** The presentation of one `<status-banner>`. */
 export class BannerView {
   #host: BannerHost;
@@ -147,7 +150,7 @@ export class BannerView {
         expanded: this.#expanded,
         clamped: this.#clamped,
         listOpen: this.#listOpen,
-        overlay: TOP_LAYER && host.position !== 'inline' && !host.push,
+        overlay: TOP_LAYER && host.position !== 'inline' && !pushes(host),
       };
       clearTimeout(this.#timers.exit);
       host.adoptStyles(styles);
@@ -248,7 +251,7 @@ export class BannerView {
     clearTimeout(this.#timers.clock);
     // Re-render while a notice shows, so "updated 5 minutes ago" stays true.
     if (model && !model.leaving) this.#timers.clock = setTimeout(() => host.requestUpdate(), 30_000);
-    if (!host.push || (!model && state.status === 'loading')) return;
+    if (!pushes(host) || (!model && state.status === 'loading')) return;
     this.#reports.height(model && !model.leaving ? host.renderRoot.querySelector('.base')?.getBoundingClientRect().height : undefined);
   }
 

@@ -11,7 +11,7 @@ import { basics, format, type StatusBannerStrings } from './strings.js';
 const STYLES =
   '.base{display:flex;flex-wrap:wrap;align-items:center;gap:4px 12px;padding:10px 16px;font:14px/1.45 var(--status-banner-font-family,system-ui,sans-serif);' +
   'background:#1f2933;color:#fff;position:fixed;left:0;right:0;top:0;z-index:var(--status-banner-z-index,2147483000)}' +
-  ':host([position=inline]) .base,:host([push]) .base{position:static}:host([position=bottom]) .base,:host([position=corner]) .base{top:auto;bottom:0}' +
+  ':host([position=inline]) .base,:host([push]:not([position=corner])) .base{position:static}:host([position=bottom]) .base,:host([position=corner]) .base{top:auto;bottom:0}' +
   'p{margin:0;flex:1 1 16em}a,button{color:inherit;font:inherit;font-weight:600;min-height:24px;min-width:24px}button{background:none;border:0;cursor:pointer}';
 
 type Host = HTMLElement & { adoptStyles(styles: string): void; dismissible: boolean; strings?: Partial<StatusBannerStrings> };

@@ -18,7 +18,7 @@ function mount(from: HTMLOrSVGScriptElement | null): void {
     if (value !== null) banner.setAttribute(name, value);
   }
   // A push banner at the top moves the page's content down, so it comes first; any other goes last.
-  if (banner.hasAttribute('push') && banner.getAttribute('position') !== 'bottom') document.body.prepend(banner);
+  if (banner.hasAttribute('push') && ['top', null].includes(banner.getAttribute('position'))) document.body.prepend(banner);
   else document.body.append(banner);
 }
 

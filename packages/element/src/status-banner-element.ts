@@ -112,6 +112,8 @@ export class StatusBannerElement extends BaseElement {
   /** The snapshot the view last failed to load for, shown as plain text: the view is tried again on news. */
   #fallback: object | undefined;
   #severity: Severity | undefined;
+  /** The inline styles that hold a push banner's height while it connects, as the element set them. */
+  #reserved: { display?: string; minHeight: string } | undefined;
   /** What the view tells the element: the element reflects it, stores it, and fires the events. */
   #reports: BannerReports = {
     shown: ({ severity, resolved, stale }) => {
@@ -155,9 +157,12 @@ export class StatusBannerElement extends BaseElement {
   override connectedCallback(): void {
     // A push banner reserves the height it had last time before anything else happens: no layout shift if the
     // notice is still open.
-    // (Block, inline on the element: its own styles arrive with the view.)
-    const reserved = this.push && Number(this.#height().get());
-    if (reserved) Object.assign(this.style, { display: 'block', minHeight: `${reserved}px` });
+    // (Block, inline on the element: its own styles arrive with the view. What the page set there itself wins.)
+    const reserved = this.#pushes && Number(this.#height().get());
+    if (reserved && !this.style.minHeight) {
+      this.#reserved = { display: this.style.display ? undefined : 'block', minHeight: `${reserved}px` };
+      Object.assign(this.style, this.#reserved);
+    }
     super.connectedCallback();
   }
 
@@ -184,7 +189,7 @@ export class StatusBannerElement extends BaseElement {
     // Nothing to show and nothing shown: the view need not even load.
     if (!this.#view && !preview && !this.state.notices.length) {
       if (this.#fallback) this.#showFallback();
-      if (this.push && this.state.status !== 'loading') this.#reserve(undefined);
+      if (this.#pushes && this.state.status !== 'loading') this.#reserve(undefined);
       return;
     }
     const { state } = this;
@@ -231,10 +236,22 @@ export class StatusBannerElement extends BaseElement {
     return true;
   }
 
-  /** Remembers the height a push banner reserves on the next load (`undefined` forgets it). */
+  /**
+   * Remembers the height a push banner reserves on the next load (`undefined` forgets it), and lets go of the
+   * height reserved at connection: the banner's own now stands there. Only what the element itself set is undone,
+   * and only while the page has not changed it since (a page may hide the banner with its own inline style).
+   */
   #reserve(height: number | undefined): void {
-    Object.assign(this.style, { display: '', minHeight: '' });
+    for (const [name, value] of Object.entries(this.#reserved ?? {}) as ['display' | 'minHeight', string | undefined][]) {
+      if (value !== undefined && this.style[name] === value) this.style[name] = '';
+    }
+    this.#reserved = undefined;
     this.#height().set(height ? String(height) : undefined);
+  }
+
+  /** Whether the banner pushes the page's content: `push` is for `top` and `bottom` banners only. */
+  get #pushes(): boolean {
+    return !!this.push && (this.position === 'top' || this.position === 'bottom');
   }
 
   /** The height a push banner of this source reserves; without storage there is none, and at worst the page shifts once. */

@@ -74,7 +74,8 @@ export const styles = css`
   /* Overlays: fixed, so the host's content never moves (no layout shift). Shown in the top layer (a manual
      popover) where the browser has one: no ancestor's transform, filter or containment can turn "fixed" into
      "scrolls with the page", and no z-index can cover it. The popover's own defaults are undone. */
-  :host(:not([position=inline]):not([push])) .base {
+  :host(:not([position=inline]):not([push])) .base,
+  :host([position=corner]) .base {
     position: fixed;
     z-index: var(--status-banner-z-index, 2147483000);
     max-height: var(--status-banner-max-height, 50vh);
@@ -109,8 +110,9 @@ export const styles = css`
   :host([position=corner][corner=top-left]) .base {
     inset: ${edge} auto auto ${edge};
   }
-  /* Push: in the page's flow, stuck to its edge, so it moves the content instead of covering it. */
-  :host([push]) {
+  /* Push (top and bottom only): in the page's flow, stuck to its edge, so it moves the content instead of
+     covering it. */
+  :host([push]:not([position=inline]):not([position=corner])) {
     position: sticky;
     top: 0;
     z-index: var(--status-banner-z-index, 2147483000);

@@ -142,6 +142,52 @@ describe('appearance', () => {
     expect(localStorage.getItem(`status-banner:push-height:${calm}`)).to.equal(null);
   });
 
+  it('push is for top and bottom: a corner banner with it still floats in its corner, an inline one stays in the flow', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'major', title: 'Checkout failing' }]) });
+    const corner = await banner(src, { push: '', position: 'corner' });
+    const rect = part(corner, 'base')!.getBoundingClientRect();
+    expect(getComputedStyle(part(corner, 'base')!).position).to.equal('fixed');
+    expect([Math.round(document.documentElement.clientWidth - rect.right), Math.round(innerHeight - rect.bottom)]).to.deep.equal([16, 16]);
+    expect(getComputedStyle(corner).position).to.equal('static');
+    const inline = await banner(src, { push: '', position: 'inline' });
+    expect(getComputedStyle(inline).position).to.equal('static');
+    expect(getComputedStyle(part(inline, 'base')!).position).to.equal('relative');
+    // Neither reserves a height for the next load.
+    expect(localStorage.getItem(`status-banner:push-height:${src}`)).to.equal(null);
+  });
+
+  it("push leaves the page's own inline styles alone, and undoes only the height it reserved itself", async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'a', severity: 'major', title: 'Checkout failing' }]) });
+    localStorage.setItem(`status-banner:push-height:${src}`, '48');
+    // A page that hides the banner for now, with its own inline style, before and after it connects.
+    const hidden = document.createElement('status-banner');
+    hidden.setAttribute('push', '');
+    hidden.setAttribute('src', src);
+    hidden.style.display = 'none';
+    document.body.prepend(hidden);
+    expect([hidden.style.display, hidden.style.minHeight]).to.deep.equal(['none', '48px']);
+    const later = document.createElement('status-banner');
+    later.setAttribute('push', '');
+    later.setAttribute('src', src);
+    document.body.prepend(later);
+    expect([later.style.display, later.style.minHeight]).to.deep.equal(['block', '48px']);
+    later.style.display = 'none';
+    await waitFor(() => !!part(hidden, 'title') && !!part(later, 'title'), 5000, 'the notices');
+    await Promise.all([hidden.updateComplete, later.updateComplete]);
+    // The reserved height is the banner's own now; the page's display stays.
+    expect([hidden.style.display, hidden.style.minHeight]).to.deep.equal(['none', '']);
+    expect([later.style.display, later.style.minHeight]).to.deep.equal(['none', '']);
+    // A min-height of the page's own is not the element's to reserve over, nor to clear.
+    const own = document.createElement('status-banner');
+    own.setAttribute('push', '');
+    own.setAttribute('src', src);
+    own.style.minHeight = '3em';
+    document.body.prepend(own);
+    await waitFor(() => !!part(own, 'title'), 5000, 'the notice');
+    await own.updateComplete;
+    expect([own.style.display, own.style.minHeight]).to.deep.equal(['', '3em']);
+  });
+
   for (const theme of ['light', 'dark'] as const) {
     it(`paints every state in the ${theme} palette, with text contrast of at least 4.5:1`, async () => {
       for (const state of [...SEVERITIES, 'resolved'] as const) {
