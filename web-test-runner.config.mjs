@@ -71,6 +71,8 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
+        // Scrollbars take room, as on Windows and Linux desktops (headless hides them by default).
+        ignoreDefaultArgs: ['--hide-scrollbars'],
         executablePath,
         headless: true,
         // --no-sandbox: CI runs as root. The rest keep Chromium off the (closed) network.

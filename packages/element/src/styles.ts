@@ -96,7 +96,8 @@ export const styles = css`
   }
   :host([position=corner]) .base {
     inset: auto ${edge} ${edge} auto;
-    width: min(var(--status-banner-max-width, 420px), calc(100vw - 2 * ${edge}));
+    /* (100%, not 100vw: a fixed box's 100% is the window less a scrollbar that takes room.) */
+    width: min(var(--status-banner-max-width, 420px), calc(100% - 2 * ${edge}));
     border-radius: var(--status-banner-radius, 8px);
     box-shadow: var(--status-banner-shadow, 0 8px 24px rgb(0 0 0 / 0.2));
     animation-name: rise;
@@ -225,7 +226,8 @@ export const styles = css`
     place-content: center;
     min-width: 28px;
     min-height: 28px;
-    margin: -2px -6px -2px 0;
+    margin-block: -2px;
+    margin-inline: 0 -6px;
   }
   :focus-visible {
     outline: 2px solid var(--status-banner-focus-color, currentColor);

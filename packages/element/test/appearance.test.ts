@@ -2,6 +2,7 @@
 // motion, density, and the styling surface (custom properties, parts, slots).
 
 import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import type { StatusBannerElement } from '@status-banner/element';
 import { palette } from '../src/palette.js';
 import { banner, contrast, hex, part, preview, rgb, useBannerPage } from '../../../test/helpers/banners.js';
@@ -91,6 +92,26 @@ describe('appearance', () => {
     el.setAttribute('corner', 'middle');
     await el.updateComplete;
     expect(el.corner).to.equal('bottom-right');
+  });
+
+  it('keeps a corner toast 16 px inside both edges of a narrow window with a classic scrollbar', async () => {
+    // A scrollbar that takes room, as on Windows and Linux: the window's width includes it, the page's does not.
+    const scrollbar = document.createElement('style');
+    scrollbar.textContent = '::-webkit-scrollbar { width: 17px; }';
+    document.head.append(scrollbar);
+    const content = longPage();
+    await setViewport({ width: 400, height: 600 });
+    try {
+      const el = await preview('minor', { position: 'corner' });
+      const width = document.documentElement.clientWidth;
+      expect(width, 'the scrollbar takes room').to.be.below(innerWidth);
+      const rect = part(el, 'base')!.getBoundingClientRect();
+      expect([Math.round(rect.left), Math.round(width - rect.right)]).to.deep.equal([16, 16]);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+      scrollbar.remove();
+      content.remove();
+    }
   });
 
   it('sits in the flow when inline', async () => {

@@ -71,6 +71,23 @@ describe('languages', () => {
     }
   });
 
+  it('mirrors the dismiss button\'s spacing right to left: the same gap to the link and to the edge as left to right', async () => {
+    const spacing = async (lang: string) => {
+      const el = await preview('major', { position: 'inline', lang });
+      const [base, link, dismiss] = ['base', 'link', 'dismiss-button'].map((name) => part(el, name)!.getBoundingClientRect()) as [DOMRect, DOMRect, DOMRect];
+      const rtl = lang === 'ar' || lang === 'he';
+      const found = { gap: rtl ? link.left - dismiss.right : dismiss.left - link.right, edge: rtl ? dismiss.left - base.left : base.right - dismiss.right };
+      el.remove();
+      return found;
+    };
+    const ltr = await spacing('en');
+    for (const lang of ['ar', 'he']) {
+      const rtl = await spacing(lang);
+      expect(rtl.gap, `${lang} gap`).to.be.closeTo(ltr.gap, 0.5);
+      expect(rtl.edge, `${lang} edge`).to.be.closeTo(ltr.edge, 0.5);
+    }
+  });
+
   it('takes the nearest lang attribute, then the document\'s, then the browser\'s languages', async () => {
     const section = document.createElement('section');
     section.lang = 'fr';
