@@ -16,8 +16,6 @@ import type { StatusBannerElement } from './status-banner-element.js';
 import { styles } from './styles.js';
 
 const words = new Map<Locale, Promise<Partial<StatusBannerStrings>>>([['en', Promise.resolve({})]]);
-/** How long the exit plays, in ms. */
-const EXIT_MS = 250;
 /** Whether the browser has a top layer for popovers (Chromium 114, Safari 17, Firefox 125). */
 const TOP_LAYER = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
 
@@ -69,7 +67,7 @@ export class BannerView {
   #resolvedUntil = 0;
   /** Set while the view hands focus on after a dismissal. */
   #handingOn = false;
-  #timers: Record<'clock' | 'linger' | 'exit', ReturnType<typeof setTimeout> | undefined> = { clock: undefined, linger: undefined, exit: undefined };
+  #timers: Record<'clock' | 'linger', ReturnType<typeof setTimeout> | undefined> = { clock: undefined, linger: undefined };
   /** A preview the user dismissed: hidden until the preview changes. */
   #dismissedPreview: string | undefined;
   #expanded = false;
@@ -152,7 +150,6 @@ export class BannerView {
         listOpen: this.#listOpen,
         overlay: TOP_LAYER && host.position !== 'inline' && !pushes(host),
       };
-      clearTimeout(this.#timers.exit);
       host.adoptStyles(styles);
       if (!root.querySelector('.base') || this.#model?.leaving) {
         // No live region yet (the element puts one there while the view loads; this is a banner coming back):
@@ -160,19 +157,20 @@ export class BannerView {
         this.#render({ ...model, primed: false });
         await new Promise((resolve) => setTimeout(resolve, PRIMING_MS));
       }
-    } else if (this.#model && !this.#model.leaving && !matchMedia('(prefers-reduced-motion: reduce)').matches) {
+    } else if (this.#model?.leaving) {
+      // Still leaving: nothing cuts the exit short.
+      model = this.#model;
+    } else if (this.#model && !matchMedia('(prefers-reduced-motion: reduce)').matches) {
       // Play the exit, inert (no focus, no announcement), then clear.
       model = { ...this.#model, leaving: true };
-      this.#timers.exit = setTimeout(() => {
-        this.#model = undefined;
-        host.requestUpdate();
-      }, EXIT_MS);
     }
+    const leaves = !!model?.leaving && model !== this.#model;
     this.#model = model;
     // Reported before the render, so the page's CSS for it applies when the clamp below is measured: a leaving
     // banner keeps its colours until it has gone.
     this.#reports.shown({ severity: (model?.resolved ?? model?.notices[0])?.severity, resolved: !!model?.resolved, stale: !!model?.stale });
     this.#render(model);
+    if (leaves) this.#exit(model!);
     // Offer "Show more" only when the clamp actually hides text.
     const detail = root.querySelector('.detail');
     if (!this.#expanded) {
@@ -196,7 +194,7 @@ export class BannerView {
 
   /** Stops its timers (the element left the page). */
   stop(): void {
-    for (const name of ['clock', 'linger', 'exit'] as const) {
+    for (const name of ['clock', 'linger'] as const) {
       clearTimeout(this.#timers[name]);
       this.#timers[name] = undefined;
     }
@@ -209,6 +207,22 @@ export class BannerView {
     const base = root.querySelector<HTMLElement>('.base');
     base?.toggleAttribute('inert', !!model?.leaving);
     if (base?.popover && !base.matches(':popover-open')) base.showPopover();
+  }
+
+  /**
+   * Clears the leaving banner once its exit has played, for as long as `--status-banner-duration` makes it (at
+   * once when the page's CSS gave it none). Its animation ends early only when the banner leaves the page, and
+   * then the banner is cleared, with nothing to play, when it comes back.
+   */
+  #exit(leaving: BannerModel): void {
+    const base = this.#host.renderRoot.querySelector('.base');
+    const exit = base?.getAnimations().find((animation) => (animation as CSSAnimation).animationName === 'leave');
+    const done = () => {
+      if (this.#model !== leaving) return;
+      this.#model = undefined;
+      this.#host.requestUpdate();
+    };
+    void (exit?.finished ?? Promise.resolve()).then(done, done);
   }
 
   #set(change: () => unknown): void {

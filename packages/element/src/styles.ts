@@ -122,7 +122,8 @@ export const styles = css`
     top: auto;
     bottom: 0;
   }
-  .leaving {
+  /* (The host's attribute outranks each position's entrance; the element always reflects its position.) */
+  :host([position]) .base.leaving {
     animation: leave var(--status-banner-duration, 0.2s) ease-in forwards;
   }
   @keyframes fade {

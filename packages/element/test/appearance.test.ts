@@ -266,6 +266,7 @@ describe('appearance', () => {
         await el.updateComplete;
         const leaving = part(el, 'base');
         expect(leaving?.classList.contains('leaving'), `${position} plays its exit`).to.equal(true);
+        expect(leaving!.getAnimations().map((animation) => (animation as CSSAnimation).animationName), `${position}: its exit`).to.deep.equal(['leave']);
         expect(leaving!.inert, 'the leaving banner takes no focus').to.equal(true);
         // In its own colours to the end.
         expect(el.getAttribute('severity'), `${position} keeps its severity while it leaves`).to.equal('major');
@@ -279,6 +280,33 @@ describe('appearance', () => {
     }
     const still = await preview('major', { position: 'top' });
     expect(part(still, 'base')!.getAnimations()).to.have.length(0);
+  });
+
+  it('plays its whole exit, as long as --status-banner-duration makes it, and goes when it ends; news meanwhile does not cut it', async () => {
+    await emulateMedia({ 'prefers-reduced-motion': 'no-preference' });
+    try {
+      const el = await banner({ body: nativePayload([{ id: 'a', severity: 'major' }]) }, { position: 'inline' });
+      el.style.setProperty('--status-banner-duration', '2s');
+      part(el, 'dismiss-button')!.click();
+      await el.updateComplete;
+      // The exit's time is the test's: held near its end, then let finish.
+      const [exit] = part(el, 'base')!.getAnimations();
+      expect((exit as CSSAnimation).animationName).to.equal('leave');
+      expect(exit!.effect!.getComputedTiming().duration).to.equal(2000);
+      exit!.pause();
+      exit!.currentTime = 1990;
+      // An update while it leaves (the same state again) leaves it leaving.
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(part(el, 'base')?.classList.contains('leaving'), 'still leaving').to.equal(true);
+      exit!.finish();
+      await exit!.finished;
+      await el.updateComplete;
+      expect(part(el, 'base'), 'gone as the exit ends').to.equal(null);
+      expect(el.hasAttribute('severity')).to.equal(false);
+    } finally {
+      await emulateMedia({ 'prefers-reduced-motion': 'reduce' });
+    }
   });
 
   it('compact: one dense line, the latest update left out', async () => {

@@ -37,7 +37,8 @@ function measure(page: Page) {
   return {
     font: [style.fontSize, style.lineHeight, style.letterSpacing, style.textTransform, style.fontWeight, style.fontStyle, style.wordSpacing, style.textIndent],
     colours: [getComputedStyle(base).backgroundColor, getComputedStyle(base).color],
-    box: [Math.round(box.left), Math.round(box.top), Math.round(box.width), Math.round(box.height)],
+    // (From each edge of the page: a page that always shows its scrollbar, as Bulma's does, is narrower.)
+    box: [Math.round(box.left), Math.round(box.top), Math.round(page.window.document.documentElement.clientWidth - box.right), Math.round(box.height)],
     padding: getComputedStyle(base).padding,
   };
 }
