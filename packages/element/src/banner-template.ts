@@ -86,7 +86,11 @@ export function renderBanner(root: ShadowRoot, host: HTMLElement, model: BannerM
   render(model.primed ? contents(model, on) : nothing, base, { host });
 }
 
-/** What the live region holds: the first notice, its actions, and the list of the others. */
+/**
+ * What the live region holds: the first notice, its actions, and the list of the others. What the user opens and
+ * closes ("+N more" and its list, "Show more") is `aria-live="off"`: the region is atomic, and would otherwise
+ * say all of itself again, assertively for an alert, at each click.
+ */
 function contents(model: BannerModel, on: BannerActions): TemplateResult {
   const { notices, resolved, strings: text } = model;
   const [top, ...others] = resolved ? [resolved, ...notices.filter((notice) => notice.id !== resolved.id)] : notices;
@@ -102,14 +106,14 @@ function contents(model: BannerModel, on: BannerActions): TemplateResult {
       <slot name="actions"></slot>
       ${link(top!, model)}
       ${others.length
-        ? html`<button part="more-button" class="more" aria-expanded=${model.listOpen} aria-controls="list" @click=${on.toggleList}>
+        ? html`<button part="more-button" class="more" aria-live="off" aria-expanded=${model.listOpen} aria-controls="list" @click=${on.toggleList}>
             ${format(text.more, { count: others.length })}
           </button>`
         : nothing}
       ${resolved ? nothing : dismiss(top!, model, on)}
     </div>
     ${others.length && model.listOpen
-      ? html`<ul part="list" id="list" class="list">
+      ? html`<ul part="list" id="list" class="list" aria-live="off">
           ${others.map(
             (notice) =>
               html`<li part="item" class="item">

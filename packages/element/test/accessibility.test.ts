@@ -116,6 +116,27 @@ describe('accessibility', () => {
     expect(touched.every((node) => !!node.closest('[part~="detail"], [aria-live="off"]'))).to.equal(true);
   });
 
+  it('opening "+N more", dismissing from its list and showing more or less change nothing that is announced', async () => {
+    const el = await banner({ body: several() }, { position: 'inline' });
+    const changes: MutationRecord[] = [];
+    const observer = new MutationObserver((records) => changes.push(...records));
+    observer.observe(part(el, 'base')!, { subtree: true, childList: true, characterData: true, attributes: true });
+    await openEverything(el);
+    expect(parts(el, 'item')).to.have.length(2);
+    parts(el, 'dismiss-button')[1]!.click();
+    await el.updateComplete;
+    expect(text(part(el, 'more-button'))).to.equal('+1 more');
+    observer.disconnect();
+    // The region is atomic (an alert): what it announces (nodes added, text changed: aria-relevant's default)
+    // anywhere in it but a part that is not announced says it all again.
+    const quiet = (node: Node | null) => !!(node instanceof Element ? node : node?.parentElement)?.closest('[aria-live="off"]');
+    const said = (node: Node) => (node instanceof Element && !node.matches('[aria-live="off"]')) || (node.nodeType === Node.TEXT_NODE && !!node.textContent?.trim());
+    const heard = changes.filter((record) =>
+      record.type === 'childList' ? !quiet(record.target) && [...record.addedNodes].some(said) : record.type === 'characterData' && !quiet(record.target),
+    );
+    expect(heard.map((record) => `${record.type} ${(record.target as Element).getAttribute?.('part') ?? record.target.nodeName}`)).to.deep.equal([]);
+  });
+
   it('never steals focus: the page keeps it when a banner appears or updates', async () => {
     const input = document.createElement('input');
     document.body.prepend(input);
