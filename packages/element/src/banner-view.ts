@@ -49,6 +49,28 @@ export interface BannerReports {
   dismiss(notice: Notice): boolean;
 }
 
+/** The views showing something: told when a `lang` attribute changes anywhere in the document. */
+const speaking = new Set<BannerView>();
+let langWatch: MutationObserver | undefined;
+
+/**
+ * Follows the page's language while `view` shows something (`on`), or stops: an app that switches `<html lang>`
+ * (or a section's) gets the banner in the new language at once, not at the next half-minute refresh. One
+ * observer for the page, only while a banner shows.
+ */
+function followLang(view: BannerView, host: BannerHost, on: boolean): void {
+  if (on === speaking.has(view)) return;
+  if (on) speaking.add(view);
+  else speaking.delete(view);
+  if (on && !langWatch) {
+    langWatch = new MutationObserver(() => speaking.forEach((each) => each.relabel()));
+    langWatch.observe(host.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+  } else if (!speaking.size) {
+    langWatch?.disconnect();
+    langWatch = undefined;
+  }
+}
+
 /** Whether the banner sits in the page's flow and moves its content: `push` is for `top` and `bottom` only. */
 const pushes = (host: BannerHost) => !!host.push && (host.position === 'top' || host.position === 'bottom');
 
@@ -178,6 +200,7 @@ export class BannerView {
       if (clamped !== this.#clamped) this.#set(() => (this.#clamped = clamped));
     }
     this.#settle(state, model);
+    followLang(this, host, !!model && !model.leaving && host.isConnected);
   }
 
   /** Whether anything is shown, or still leaving. */
@@ -192,8 +215,14 @@ export class BannerView {
     this.#timers.linger = undefined;
   }
 
+  /** Renders again when the language it would speak now is not the one it speaks. */
+  relabel(): void {
+    if (this.#model && pickLocale(this.#host) !== this.#model.lang) this.#host.requestUpdate();
+  }
+
   /** Stops its timers (the element left the page). */
   stop(): void {
+    followLang(this, this.#host, false);
     for (const name of ['clock', 'linger'] as const) {
       clearTimeout(this.#timers[name]);
       this.#timers[name] = undefined;

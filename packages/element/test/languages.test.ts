@@ -6,6 +6,7 @@ import type { StatusBannerStrings } from '@status-banner/element';
 import { LOCALES, matchLocale } from '../src/locale.js';
 import { en } from '../src/strings.js';
 import { banner, part, preview, text, useBannerPage } from '../../../test/helpers/banners.js';
+import { waitFor } from '../../../test/helpers/page-errors.js';
 import { nativePayload } from '../../../test/helpers/payloads.js';
 import { endpoint } from '../../../test/helpers/status-server.js';
 
@@ -110,6 +111,27 @@ describe('languages', () => {
     } finally {
       Object.defineProperty(navigator, 'languages', languages);
       delete (navigator as { languages?: unknown }).languages;
+    }
+  });
+
+  it("speaks the page's new language as soon as the page, or a section around the banner, changes its lang", async () => {
+    const section = document.createElement('section');
+    document.body.append(section);
+    const el = await preview('minor', { position: 'inline' }, section);
+    try {
+      const severity = async (locale: string) => label(await words(locale), (await words(locale)).minor);
+      expect(text(part(el, 'severity'))).to.equal(await severity('en'));
+      document.documentElement.setAttribute('lang', 'de');
+      await waitFor(() => part(el, 'base')!.lang === 'de', 1000, 'German, from the document');
+      await el.updateComplete;
+      expect(text(part(el, 'severity'))).to.equal(await severity('de'));
+      section.lang = 'fr';
+      await waitFor(() => part(el, 'base')!.lang === 'fr', 1000, 'French, from the section');
+      await el.updateComplete;
+      expect(text(part(el, 'severity'))).to.equal(await severity('fr'));
+    } finally {
+      document.documentElement.removeAttribute('lang');
+      section.remove();
     }
   });
 
