@@ -283,7 +283,8 @@ export class BannerView {
     // Armed here, and again after the element was moved (leaving the page stops every timer).
     if (this.#resolved && !this.#timers.linger) {
       const end = () => this.#set(() => ((this.#resolved = undefined), (this.#timers.linger = undefined)));
-      this.#timers.linger = setTimeout(end, Math.max(0, this.#resolvedUntil - Date.now()));
+      // (A timer fires at once past 2^31 - 1 ms: a linger of 25 days or more lasts 24.8.)
+      this.#timers.linger = setTimeout(end, Math.min(2 ** 31 - 1, Math.max(0, this.#resolvedUntil - Date.now())));
     }
     this.#top = state.snapshot ? notices[0] : undefined;
   }

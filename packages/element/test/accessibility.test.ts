@@ -129,10 +129,10 @@ describe('accessibility', () => {
     observer.disconnect();
     // The region is atomic (an alert): what it announces (nodes added, text changed: aria-relevant's default)
     // anywhere in it but a part that is not announced says it all again.
-    const quiet = (node: Node | null) => !!(node instanceof Element ? node : node?.parentElement)?.closest('[aria-live="off"]');
+    const unannounced = (node: Node | null) => !!(node instanceof Element ? node : node?.parentElement)?.closest('[aria-live="off"]');
     const said = (node: Node) => (node instanceof Element && !node.matches('[aria-live="off"]')) || (node.nodeType === Node.TEXT_NODE && !!node.textContent?.trim());
     const heard = changes.filter((record) =>
-      record.type === 'childList' ? !quiet(record.target) && [...record.addedNodes].some(said) : record.type === 'characterData' && !quiet(record.target),
+      record.type === 'childList' ? !unannounced(record.target) && [...record.addedNodes].some(said) : record.type === 'characterData' && !unannounced(record.target),
     );
     expect(heard.map((record) => `${record.type} ${(record.target as Element).getAttribute?.('part') ?? record.target.nodeName}`)).to.deep.equal([]);
   });

@@ -111,6 +111,19 @@ describe('what the banner says', () => {
     expect(el.hasAttribute('resolved')).to.equal(false);
   });
 
+  it('keeps saying "Resolved" for a resolved-linger longer than a timer can count (25 days and more)', async () => {
+    const src = await endpoint({ body: nativePayload([{ id: 'inc', severity: 'major', title: 'Checkout failing' }]) });
+    const el = await banner(src, { position: 'inline', 'resolved-linger': '3000000' });
+    await configure(src, { body: nativePayload([]) });
+    await el.refresh();
+    await settle(el);
+    expect(text(part(el, 'headline'))).to.equal('Resolved: Checkout failing');
+    // A timer past 2^31 - 1 ms fires at once, as if set for 0 ms: before this one, set after it for 0 ms.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settle(el);
+    expect(text(part(el, 'headline'))).to.equal('Resolved: Checkout failing');
+  });
+
   it('leaves after resolved-linger seconds even when the page moves the banner while it says "Resolved"', async () => {
     const src = await endpoint({ body: nativePayload([{ id: 'inc', severity: 'major', title: 'Checkout failing' }]) });
     const el = await banner(src, { position: 'inline', 'resolved-linger': '0.6' });
